@@ -7,7 +7,128 @@ export interface Identity {
   email(): string;
 }
 
+/** Wall-clock time in milliseconds since the epoch; it moves during an execution. */
+export interface Clock {
+  now(): number;
+}
+
+/** The running user's lock: overlapping executions of the same user exclude each other. */
+export interface UserLock {
+  /** Waits up to `waitMs` for the lock; false when another execution holds it. */
+  tryAcquire(waitMs: number): boolean;
+  release(): void;
+}
+
+/**
+ * The running user's own key-value store (Apps Script user properties: 9 KB a value, 500 KB in
+ * all). Read everything in one call, write many keys in one call.
+ */
+export interface KeyValueStore {
+  readAll(): Record<string, string>;
+  /** Writes the given keys (others are kept) and removes `remove`, as one durable step if possible. */
+  write(entries: Record<string, string>, remove?: string[]): void;
+}
+
+/** A message Baton composed, as RFC 5322 text (7-bit ASCII: non-ASCII is already encoded). */
+export interface OutgoingMessage {
+  raw: string;
+  /** The Gmail thread a follow-up joins; absent for a first step. */
+  threadId?: string;
+}
+
+export interface SentMessage {
+  /** Gmail's id of the message (not the RFC Message-ID header). */
+  id: string;
+  threadId: string;
+}
+
+/** What Baton needs to know about one message it sent, read back from the mailbox. */
+export interface SentMessageHeaders extends SentMessage {
+  /** The RFC 5322 Message-ID Gmail gave the sent message, for In-Reply-To/References. */
+  rfcMessageId: string;
+  /** The X-Baton-Key header Baton set, '' when absent. */
+  batonKey: string;
+  /** Milliseconds since the epoch. */
+  date: number;
+}
+
+export interface DraftSummary {
+  id: string;
+  subject: string;
+}
+
+export interface DraftContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The running user's Gmail mailbox, as the sending protocol uses it (docs/sending.md). */
+export interface Mailbox {
+  /** Creates a draft and returns its id: the draft exists before anything is sent. */
+  createDraft(message: OutgoingMessage): string;
+  /** True when the draft still exists (so it was not sent). */
+  draftExists(draftId: string): boolean;
+  /** Sends an existing draft. */
+  sendDraft(draftId: string): SentMessage;
+  deleteDraft(draftId: string): void;
+  /** The ids of the user's drafts whose X-Baton-Key header is `key` (orphans of a crash). */
+  findDraftsByKey(key: string, recipient: string): string[];
+  /** Baton's messages in one thread that carry an X-Baton-Key header, oldest first. */
+  batonMessagesInThread(threadId: string): SentMessageHeaders[];
+  /** Sent messages to `recipient` whose X-Baton-Key header is `key` (recovery of a first step). */
+  findSentByKey(key: string, recipient: string): SentMessageHeaders[];
+  /** Adds a user label (created if missing) to a thread. */
+  labelThread(threadId: string, labelName: string): void;
+  /** The addresses the user may send from: their own and verified send-as aliases. */
+  sendAsAddresses(): string[];
+  /** Recipients the user may still send to today (Apps Script's daily email quota). */
+  remainingRecipientQuota(): number;
+  listDrafts(): DraftSummary[];
+  readDraft(draftId: string): DraftContent;
+}
+
+/** A cell as a spreadsheet returns it. */
+export type CellValue = string | number | boolean | Date;
+
+/** Spreadsheets opened by id (a time trigger has no active spreadsheet). */
+export interface Spreadsheets {
+  /** The whole data range of a tab, header row first; throws SheetError when missing. */
+  readTab(spreadsheetId: string, tabName: string): CellValue[][];
+  /** Writes a block of cells whose top-left is (row, column), both 1-based, in one call. */
+  writeBlock(
+    spreadsheetId: string,
+    tabName: string,
+    row: number,
+    column: number,
+    values: CellValue[][],
+  ): void;
+  /** The tab names of a spreadsheet. */
+  tabNames(spreadsheetId: string): string[];
+  url(spreadsheetId: string): string;
+}
+
+/** The running user's time-driven triggers for this add-on. */
+export interface Triggers {
+  /** Handler names of the user's installed time triggers. */
+  handlers(): string[];
+  installHourly(handler: string): void;
+  removeAll(handler: string): void;
+}
+
+/** Fresh identifiers (Apps Script: Utilities.getUuid). */
+export interface Ids {
+  newId(): string;
+}
+
 /** Everything a use case may be given; the entry module builds the Apps Script set once per execution. */
 export interface Ports {
   identity: Identity;
+  clock: Clock;
+  lock: UserLock;
+  store: KeyValueStore;
+  mailbox: Mailbox;
+  sheets: Spreadsheets;
+  triggers: Triggers;
+  ids: Ids;
 }
