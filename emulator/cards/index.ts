@@ -1,14 +1,58 @@
-// CardService for the emulator: builders that produce Google's card JSON (google.apps.card.v1)
-// and add-on action responses. (First version: the factory contract; builders follow.)
+// CardService for the emulator: builders that produce Google's card JSON (google.apps.card.v1) and
+// add-on action responses, and the one function that turns whatever a script returned into JSON.
 import type { ServiceFactory } from '../kernel';
+import { makeCardService } from './builders';
+import type { CardContext, Json } from './fake';
+import { internalOf } from './fake';
 
-export const cardServices: ServiceFactory = (ctx) => ({
-  CardService: new Proxy(
-    {},
-    {
-      get(_target, name) {
-        throw ctx.error(`Not implemented in the emulator: CardService.${String(name)}`);
-      },
-    },
-  ),
-});
+export type { Json, JsonObject } from './fake';
+
+export const cardServices: ServiceFactory = (ctx) => ({ CardService: makeCardService(ctx) });
+
+/** A CardService outside any world (for rendering cards in plain Node tests): no clock, no costs. */
+export function standaloneCardService(): GoogleAppsScript.Card_Service.CardService {
+  const ctx: CardContext = {
+    error: (message) => new Error(message),
+    invoke: (_service, _method, body) => body(),
+  };
+  return makeCardService(ctx);
+}
+
+/** What an add-on function returned, as the host would receive it. */
+export type AddOnResultKind =
+  'card' | 'cards' | 'actionResponse' | 'universalActionResponse' | 'other';
+
+/** The kind of a script's return value: a Card, a list of Cards, an (universal) action response. */
+export function addOnResultKind(result: unknown): AddOnResultKind {
+  const kind = internalOf(result)?.kind;
+  if (kind === 'Card') return 'card';
+  if (kind === 'ActionResponse') return 'actionResponse';
+  if (kind === 'UniversalActionResponse') return 'universalActionResponse';
+  if (
+    Array.isArray(result) &&
+    result.length > 0 &&
+    result.every((r) => addOnResultKind(r) === 'card')
+  )
+    return 'cards';
+  return 'other';
+}
+
+const RETURNABLE = ['Card', 'ActionResponse', 'UniversalActionResponse'];
+
+/**
+ * Turns what a script returned into JSON: a Card into card JSON, a list of Cards (a contextual
+ * trigger) into a list of card JSON, an ActionResponse or UniversalActionResponse into its
+ * render-actions JSON. Other values pass through JSON as they are; a builder that was never built
+ * or a lone widget throws a message that says what to return instead.
+ */
+export function toAddOnJson(result: unknown): Json {
+  const internal = internalOf(result);
+  if (internal && RETURNABLE.includes(internal.kind)) return internal.json();
+  if (internal)
+    throw new Error(
+      `An add-on function returned a ${internal.kind}: return a built Card, ActionResponse or UniversalActionResponse.`,
+    );
+  if (Array.isArray(result)) return result.map(toAddOnJson);
+  if (result === undefined) return null;
+  return JSON.parse(JSON.stringify(result)) as Json;
+}
