@@ -34,7 +34,7 @@ function headersOf(message: ApiMessage): SentMessageHeaders {
 type GmailUsers = Required<GoogleAppsScript.Gmail.Collection.UsersCollection>;
 
 /** The advanced service, or a clear error when the manifest does not enable it. */
-function gmailUsers(): GmailUsers {
+export function gmailUsers(): GmailUsers {
   const users = typeof Gmail === 'undefined' ? undefined : Gmail.Users;
   if (!users)
     throw new Error(
@@ -43,7 +43,7 @@ function gmailUsers(): GmailUsers {
   return users as GmailUsers;
 }
 
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
   return /not found|404/i.test(String((error as Error)?.message ?? error));
 }
 

@@ -1,0 +1,173 @@
+// The reply scan's ports on Apps Script: Gmail API history and raw messages (advanced service),
+// and the campaign spreadsheet's Replies and Dashboard tabs (SpreadsheetApp).
+import type { CellValue } from '../../ports';
+import type {
+  CampaignLogSheets,
+  ChartSpec,
+  HistoryPage,
+  MailHistory,
+  RawMessage,
+  ThreadMessage,
+} from '../../ports/replies';
+import { gmailUsers, isNotFound } from './gmail';
+
+const ME = 'me';
+/** How long a tick waits for another user's tick appending to the same tab. */
+const APPEND_LOCK_MS = 10000;
+
+/** The advanced service returns `raw` as web-safe base64 text or as bytes, depending on the runtime. */
+function rawToBinary(raw: unknown): string {
+  const bytes: number[] =
+    typeof raw === 'string' ? Utilities.base64DecodeWebSafe(raw) : ((raw ?? []) as number[]);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] & 0xff);
+  return binary;
+}
+
+export class GmailApiHistory implements MailHistory {
+  currentHistoryId(): string {
+    return String(gmailUsers().getProfile(ME).historyId ?? '');
+  }
+
+  messagesAddedSince(startHistoryId: string, pageToken?: string): HistoryPage | undefined {
+    let page: GoogleAppsScript.Gmail.Schema.ListHistoryResponse;
+    try {
+      page = gmailUsers().History.list(ME, {
+        startHistoryId,
+        historyTypes: ['messageAdded'],
+        pageToken,
+        maxResults: 500,
+      });
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    const messages: HistoryPage['messages'] = [];
+    for (const record of page.history ?? []) {
+      for (const added of record.messagesAdded ?? []) {
+        const message = added.message ?? {};
+        messages.push({
+          id: message.id ?? '',
+          threadId: message.threadId ?? '',
+          labelIds: message.labelIds ?? [],
+          historyId: String(record.id ?? ''),
+        });
+      }
+    }
+    return {
+      messages,
+      historyId: String(page.historyId ?? startHistoryId),
+      nextPageToken: page.nextPageToken ?? undefined,
+    };
+  }
+
+  threadMessages(threadId: string): ThreadMessage[] {
+    let thread: GoogleAppsScript.Gmail.Schema.Thread;
+    try {
+      thread = gmailUsers().Threads.get(ME, threadId, { format: 'minimal' });
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    return (thread.messages ?? []).map((m) => ({
+      id: m.id ?? '',
+      threadId: m.threadId ?? threadId,
+      labelIds: m.labelIds ?? [],
+      receivedAt: Number(m.internalDate ?? 0),
+    }));
+  }
+
+  readRaw(messageId: string): RawMessage {
+    const message = gmailUsers().Messages.get(ME, messageId, { format: 'raw' });
+    return {
+      id: message.id ?? messageId,
+      threadId: message.threadId ?? '',
+      raw: rawToBinary(message.raw),
+      receivedAt: Number(message.internalDate ?? 0),
+    };
+  }
+}
+
+function openTab(
+  spreadsheetId: string,
+  tabName: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return SpreadsheetApp.openById(spreadsheetId).getSheetByName(tabName);
+}
+
+function textOf(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+export class SpreadsheetLogSheets implements CampaignLogSheets {
+  appendRows(id: string, tabName: string, header: readonly string[], rows: CellValue[][]): void {
+    if (rows.length === 0) return;
+    // Every sender's tick appends to the same tab: the script lock keeps two appends from
+    // landing on the same rows.
+    const lock = LockService.getScriptLock();
+    if (!lock.tryLock(APPEND_LOCK_MS))
+      throw new Error(
+        `The "${tabName}" tab is busy (another tick is writing it); retried next tick.`,
+      );
+    try {
+      const spreadsheet = SpreadsheetApp.openById(id);
+      let sheet = spreadsheet.getSheetByName(tabName);
+      if (!sheet) {
+        sheet = spreadsheet.insertSheet(tabName);
+        sheet.getRange(1, 1, 1, header.length).setValues([[...header]]);
+      }
+      const first = Math.max(sheet.getLastRow(), 1) + 1;
+      sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
+    } finally {
+      lock.releaseLock();
+    }
+  }
+
+  readColumn(id: string, tabName: string, column: number): string[] {
+    const sheet = openTab(id, tabName);
+    if (!sheet || sheet.getLastRow() < 2) return [];
+    return sheet
+      .getRange(2, column, sheet.getLastRow() - 1, 1)
+      .getValues()
+      .map((row) => textOf(row[0]));
+  }
+
+  readRows(id: string, tabName: string): string[][] {
+    const sheet = openTab(id, tabName);
+    if (!sheet) return [];
+    return sheet
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .map((row) => row.map(textOf));
+  }
+
+  writeDashboard(id: string, tabName: string, values: CellValue[][], chart?: ChartSpec): boolean {
+    const spreadsheet = SpreadsheetApp.openById(id);
+    const sheet = spreadsheet.getSheetByName(tabName) ?? spreadsheet.insertSheet(tabName);
+    sheet.clear();
+    const width = Math.max(...values.map((row) => row.length));
+    const block = values.map((row) => [
+      ...row,
+      ...new Array<CellValue>(width - row.length).fill(''),
+    ]);
+    sheet.getRange(1, 1, block.length, width).setValues(block);
+    if (!chart) return false;
+    try {
+      for (const old of sheet.getCharts()) sheet.removeChart(old);
+      const built = sheet
+        .newChart()
+        .setChartType(Charts.ChartType.COLUMN)
+        .addRange(sheet.getRange(chart.row, chart.column, chart.rows, chart.columns))
+        .setPosition(chart.row, chart.column + chart.columns + 1, 0, 0)
+        .setOption('title', chart.title)
+        .build();
+      sheet.insertChart(built);
+      return true;
+    } catch (error) {
+      // A spreadsheet service without charts still gets its figures; the tab says so.
+      console.warn(`Dashboard chart not drawn: ${(error as Error).message}`);
+      return false;
+    }
+  }
+}
