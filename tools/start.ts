@@ -1,12 +1,28 @@
-// `npm start`: builds the add-on and opens it in the local workbench (issue 8). Until the
-// workbench lands, it runs the built homepage on the offline Workspace and prints the card JSON.
+// `npm start`: builds the add-on, then serves the workbench — Baton on the offline Workspace in a
+// browser-based Gmail and Sheets (docs/workbench.md). `npm start -- --fresh` drops the saved world.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { startWorkbench } from '../workbench/server';
 
-execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
-if (existsSync('workbench/server.ts')) {
-  execFileSync('npx', ['tsx', 'workbench/server.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
-} else {
-  const args = ['tsx', 'emulator/cli.ts', 'run', '--project', 'dist', '--as', 'recruiter@example.com', '--function', 'onHomepage'];
-  process.stdout.write(execFileSync('npx', args, { encoding: 'utf8' }));
+const JOURNAL = '.workbench/world.json';
+
+async function main() {
+  const fresh = process.argv.includes('--fresh');
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
+  execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
+  if (fresh) rmSync(JOURNAL, { force: true });
+  const workbench = await startWorkbench({
+    port,
+    journalPath: JOURNAL,
+    onRestoreProgress: (done, total) =>
+      process.stdout.write(`\rRestoring the saved world: ${done}/${total}`),
+  });
+  process.stdout.write(`\nBaton workbench: ${workbench.url}  (Ctrl+C stops it)\n`);
 }
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,265 @@
+// What the browser tests do, as stories of steps through the workbench's pages: the page checks
+// (each widget path, panels, clock, mail, cells) and Baton's headline stories end to end.
+import type { Locator, Page } from 'playwright-core';
+import { CANDIDATES_TAB, HIRING_MANAGER, RECRUITER, demoCandidates } from '../demo';
+
+export interface StoryContext {
+  url: string;
+  shot(name: string): Promise<void>;
+}
+
+export interface Step {
+  name: string;
+  run(page: Page, ctx: StoryContext): Promise<void>;
+}
+
+export interface Story {
+  name: string;
+  steps: Step[];
+}
+
+/** The candidate who answers by hand (the demo scripts everyone else). */
+const MANUAL_CANDIDATE = demoCandidates().find((c) => c.behaviour === 'manual')!;
+
+const sidebar = (page: Page) => page.locator('#sidebar-body');
+const sidebarCard = (page: Page) => page.locator('#sidebar-body .card');
+
+async function open(page: Page, ctx: StoryContext, app: 'gmail' | 'sheets', user: string) {
+  await page.goto(`${ctx.url}#/${app}/${encodeURIComponent(user)}`);
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.locator('#sidebar-body .card, #sidebar-body .muted').first().waitFor();
+}
+
+async function switchUser(page: Page, user: string) {
+  await page.selectOption('#user', user);
+  await page.waitForFunction((u) => location.hash.includes(encodeURIComponent(u)), user);
+  await page.locator('#sidebar-body .card, #sidebar-body .muted').first().waitFor();
+}
+
+/** Runs a clock jump from the top bar and waits for it to finish. */
+async function advance(page: Page, by: 'hour' | 'day' | 'next-trigger') {
+  const before = await page.locator('#clock').textContent();
+  const button = page.locator(`[data-advance="${by}"]`);
+  await button.click();
+  await page.waitForFunction(
+    () => !(document.querySelector('[data-advance]') as HTMLButtonElement).disabled,
+  );
+  const after = await page.locator('#clock').textContent();
+  if (before === after) throw new Error(`The clock did not move on "${by}" (still ${after}).`);
+}
+
+/** Clicks the card button whose text matches, waiting for the add-on's answer. */
+async function clickCardButton(page: Page, name: RegExp) {
+  const button = sidebar(page).getByRole('button', { name }).first();
+  await button.click();
+  await page.waitForFunction(() => !document.querySelector('#sidebar.loading'));
+}
+
+async function expectText(locator: Locator, text: string | RegExp) {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+async function composeAndSend(page: Page, to: string, subject: string, body: string) {
+  await page.getByRole('button', { name: 'Compose' }).click();
+  await page.fill('.composer [name=to]', to);
+  await page.fill('.composer [name=subject]', subject);
+  await page.fill('.composer [name=body]', body);
+  await page.locator('.composer').getByRole('button', { name: 'Send' }).click();
+  await page.locator('.toast', { hasText: 'Message sent.' }).waitFor();
+}
+
+async function openThreadWith(page: Page, text: string | RegExp) {
+  await page.locator('.thread', { hasText: text }).first().click();
+  await page.locator('.thread-view').waitFor();
+}
+
+async function sheetCell(page: Page, tab: string, row: number, col: number) {
+  await page.locator(`.tabs [data-tab="${tab}"]`).click();
+  await page.locator(`.grid[data-tab="${tab}"]`).waitFor();
+  return page.locator(`.grid tbody tr:nth-child(${row + 1}) td:nth-of-type(${col + 1})`);
+}
+
+export const pageChecks: Story = {
+  name: 'pages',
+  steps: [
+    {
+      name: "the Gmail page shows the recruiter's labels and Baton's homepage card",
+      async run(page, ctx) {
+        await open(page, ctx, 'gmail', RECRUITER);
+        await expectText(page.locator('.labels .label'), 'Inbox');
+        await sidebarCard(page).first().waitFor();
+        const title = await sidebarCard(page).locator('.card-title').first().textContent();
+        if (!title?.trim()) throw new Error('The homepage card has no title.');
+        await ctx.shot('gmail-recruiter-home');
+      },
+    },
+    {
+      name: "a candidate writes from their own mailbox and it lands in the recruiter's inbox",
+      async run(page) {
+        await switchUser(page, MANUAL_CANDIDATE.email);
+        await expectText(sidebar(page), 'Baton is not installed');
+        await composeAndSend(page, RECRUITER, 'Question about the role', 'Is it remote?');
+        await switchUser(page, RECRUITER);
+        await expectText(page.locator('.thread'), 'Question about the role');
+      },
+    },
+    {
+      name: 'opening the message shows the contextual card',
+      async run(page, ctx) {
+        await openThreadWith(page, 'Question about the role');
+        await expectText(page.locator('.message-body'), 'Is it remote?');
+        await sidebarCard(page).first().waitFor();
+        await ctx.shot('gmail-thread-contextual');
+      },
+    },
+    {
+      name: 'the Sheets page lists every candidate and keeps an edited cell',
+      async run(page, ctx) {
+        await open(page, ctx, 'sheets', RECRUITER);
+        const rows = await page.locator('.grid tbody tr').count();
+        if (rows !== demoCandidates().length + 1)
+          throw new Error(`Expected ${demoCandidates().length + 1} rows, found ${rows}.`);
+        const cell = await sheetCell(page, CANDIDATES_TAB, 1, 4);
+        await cell.click();
+        await cell.fill('Staff backend');
+        await cell.press('Enter');
+        await page.waitForTimeout(200);
+        await page.reload();
+        await page.locator('body[data-ready="true"]').waitFor();
+        const again = await sheetCell(page, CANDIDATES_TAB, 1, 4);
+        const text = await again.textContent();
+        if (text !== 'Staff backend') throw new Error(`The edited cell reads "${text}".`);
+        await ctx.shot('sheets-recruiter');
+      },
+    },
+    {
+      name: 'advancing the clock by a day moves the simulated time',
+      async run(page) {
+        const before = await page.locator('#clock').textContent();
+        await advance(page, 'day');
+        const after = await page.locator('#clock').textContent();
+        const days =
+          (Date.parse(after!.replace(' UTC', 'Z')) - Date.parse(before!.replace(' UTC', 'Z'))) /
+          86400_000;
+        if (days !== 1) throw new Error(`The clock moved ${days} days, not 1.`);
+      },
+    },
+    {
+      name: 'the executions panel lists who ran what, with calls per service',
+      async run(page, ctx) {
+        await page.click('#toggle-executions');
+        await page.locator('#executions tbody tr').first().waitFor();
+        await expectText(page.locator('#executions tbody tr'), RECRUITER);
+        await page.click('#toggle-usage');
+        await expectText(page.locator('.usage-user h3'), HIRING_MANAGER);
+        await ctx.shot('panels');
+      },
+    },
+  ],
+};
+
+/** Baton's headline stories; they need the campaign and delegation cards. */
+export const stories: Story[] = [
+  {
+    name: 'campaign',
+    steps: [
+      {
+        name: 'the recruiter enables sending from the home card',
+        async run(page, ctx) {
+          await open(page, ctx, 'sheets', RECRUITER);
+          await clickCardButton(page, /enable sending|install|turn on/i);
+          await page.locator('#clock[title^="Next trigger"]').waitFor();
+        },
+      },
+      {
+        name: 'the recruiter creates a campaign from the Candidates tab',
+        async run(page, ctx) {
+          await clickCardButton(page, /new campaign|create campaign|campaign from/i);
+          await ctx.shot('sheets-campaign-editor');
+        },
+      },
+      {
+        name: 'the recruiter launches the campaign',
+        async run(page, ctx) {
+          await clickCardButton(page, /launch/i);
+          await ctx.shot('sheets-campaign-launched');
+        },
+      },
+      {
+        name: "after the next tick the first step is in the candidate's inbox",
+        async run(page) {
+          await advance(page, 'next-trigger');
+          await switchUser(page, MANUAL_CANDIDATE.email);
+          await page.click('#apps [data-app="gmail"]');
+          await expectText(page.locator('.thread'), /Rita/);
+        },
+      },
+      {
+        name: 'the candidate replies from their own mailbox',
+        async run(page, ctx) {
+          await openThreadWith(page, /Rita/);
+          await page.getByRole('button', { name: 'Reply' }).click();
+          await page.fill('.composer [name=body]', 'Yes, I am interested — let us talk.');
+          await page.locator('.composer').getByRole('button', { name: 'Send' }).click();
+          await page.locator('.toast', { hasText: 'Message sent.' }).waitFor();
+          await ctx.shot('gmail-candidate-reply');
+        },
+      },
+      {
+        name: 'after the next tick the reply is in the Replies tab and the sequence stopped',
+        async run(page, ctx) {
+          await advance(page, 'next-trigger');
+          await switchUser(page, RECRUITER);
+          await page.click('#apps [data-app="sheets"]');
+          await page.locator('.tabs [data-tab="Replies"]').click();
+          await expectText(page.locator('.grid tbody tr'), MANUAL_CANDIDATE.email);
+          await ctx.shot('sheets-replies');
+          await page.locator(`.tabs [data-tab="${CANDIDATES_TAB}"]`).click();
+          await expectText(
+            page.locator('.grid tbody tr', { hasText: MANUAL_CANDIDATE.email }),
+            /replied|stopped/i,
+          );
+        },
+      },
+    ],
+  },
+  {
+    name: 'delegation',
+    steps: [
+      {
+        name: 'the recruiter invites the hiring manager to send on her behalf',
+        async run(page, ctx) {
+          await open(page, ctx, 'sheets', RECRUITER);
+          await clickCardButton(page, /colleague/i);
+          await sidebar(page)
+            .locator('input[type=text], input:not([type]), textarea')
+            .first()
+            .waitFor();
+          const fields = sidebar(page).locator('input:not([type]), input[type=text]');
+          await fields.nth(0).fill('Hugo Manager');
+          await fields.nth(1).fill(HIRING_MANAGER);
+          await clickCardButton(page, /invite|send/i);
+        },
+      },
+      {
+        name: 'the hiring manager opens the invitation and authorizes',
+        async run(page, ctx) {
+          await switchUser(page, HIRING_MANAGER);
+          await page.click('#apps [data-app="gmail"]');
+          await openThreadWith(page, /Rita/);
+          await clickCardButton(page, /authori[sz]e/i);
+          await expectText(page.locator('.toast, #sidebar-body'), /connected/i);
+          await ctx.shot('gmail-manager-authorized');
+        },
+      },
+      {
+        name: "after the next tick a candidate has mail from the hiring manager's mailbox",
+        async run(page) {
+          await advance(page, 'next-trigger');
+          await switchUser(page, MANUAL_CANDIDATE.email);
+          await expectText(page.locator('.thread'), /Hugo/);
+        },
+      },
+    ],
+  },
+];
