@@ -2,7 +2,7 @@
 // Each is one line: build the Apps Script ports, hand the event to the card dispatcher or the
 // tick. rollup turns every export here into a top-level function of dist/Code.js.
 import { gasPorts } from './adapters/gas/ports';
-import { runTick } from './adapters/gas/tick';
+import { runTick } from './app/tick';
 import * as cards from './ui/handlers';
 
 export const onHomepage = (e: unknown) => cards.handleHomepage(e, gasPorts());
@@ -12,4 +12,4 @@ export const onUniversalHome = (e: unknown) => cards.handleUniversal('home', e, 
 export const onUniversalSettings = (e: unknown) => cards.handleUniversal('settings', e, gasPorts());
 export const onUniversalHelp = (e: unknown) => cards.handleUniversal('help', e, gasPorts());
 export const onCardAction = (e: unknown) => cards.handleCardAction(e, gasPorts());
-export const onTick = (e: unknown) => runTick(e, gasPorts());
+export const onTick = (_e: unknown) => runTick(gasPorts());

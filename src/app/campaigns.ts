@@ -1,0 +1,307 @@
+// The campaign use cases the cards call: create from a tab, edit steps, settings and sender,
+// preview a row, send a test, launch, pause, resume, end, stop a candidate. Each records intent
+// in the store and returns at once; the hourly tick does the sending.
+import {
+  contentFingerprint,
+  defaultSettings,
+  validateSettings,
+  validateSteps,
+  type Campaign,
+  type CampaignSettings,
+  type Sender,
+  type Step,
+} from '../core/campaign';
+import { BatonError } from '../core/errors';
+import { shortHash } from '../core/hash';
+import { composeMessage } from '../core/message/compose';
+import { mergeStep } from '../core/merge';
+import {
+  candidateKey,
+  invalidEmailReason,
+  normaliseEmail,
+  readRoster,
+  variableHeaders,
+  type Roster,
+} from '../core/roster';
+import type { CandidateState } from '../core/sequence';
+import { emptyProgress } from '../core/store';
+import { unknownVariables } from '../core/template';
+import type { Ports } from '../ports';
+import { StoreSession } from './store';
+import { ensureHourlyTick } from './triggers';
+
+export interface NewCampaign {
+  spreadsheetId: string;
+  tabName: string;
+  name?: string;
+  /** The zone of the send window (the user's, from the card event). */
+  timeZone: string;
+  /** The header of the email column, when the user chose it. */
+  emailHeader?: string;
+}
+
+function load(ports: Ports, id: string): { session: StoreSession; campaign: Campaign } {
+  const session = new StoreSession(ports.store);
+  const campaign = session.data.campaigns.get(id);
+  if (!campaign)
+    throw new BatonError('NO_CAMPAIGN', 'This campaign no longer exists: open the list again.');
+  return { session, campaign };
+}
+
+function update(ports: Ports, id: string, change: (campaign: Campaign) => void): Campaign {
+  const { session, campaign } = load(ports, id);
+  change(campaign);
+  session.save();
+  return campaign;
+}
+
+function readCampaignRoster(ports: Ports, campaign: Campaign): Roster {
+  return readRoster(
+    ports.sheets.readTab(campaign.spreadsheetId, campaign.tabName),
+    campaign.emailHeader,
+  );
+}
+
+export function createCampaignFromTab(ports: Ports, input: NewCampaign): Campaign {
+  const roster = readRoster(
+    ports.sheets.readTab(input.spreadsheetId, input.tabName),
+    input.emailHeader,
+  );
+  if (roster.emailColumn < 0)
+    throw new BatonError(
+      'NO_EMAIL_COLUMN',
+      input.emailHeader
+        ? `The tab "${input.tabName}" has no column "${input.emailHeader}".`
+        : `No email column found in "${input.tabName}": name a header "Email" or choose the column.`,
+      'emailHeader',
+    );
+  const now = ports.clock.now();
+  const me = ports.identity.email();
+  const session = new StoreSession(ports.store);
+  const campaign: Campaign = {
+    id: `c${shortHash(ports.ids.newId()).slice(0, 8)}`,
+    name: (input.name ?? '').trim() || input.tabName,
+    owner: me,
+    spreadsheetId: input.spreadsheetId,
+    tabName: input.tabName,
+    emailHeader: roster.headers[roster.emailColumn],
+    steps: [],
+    settings: defaultSettings(now, input.timeZone),
+    sender: { email: me, name: '', kind: 'self' },
+    state: 'draft',
+    createdAt: now,
+  };
+  validateSettings(campaign.settings);
+  session.data.campaigns.set(campaign.id, campaign);
+  session.data.progress.set(campaign.id, emptyProgress());
+  session.save();
+  return campaign;
+}
+
+export function updateSteps(ports: Ports, id: string, steps: Step[]): Campaign {
+  validateSteps(steps);
+  return update(ports, id, (c) => {
+    if (c.state === 'ended') throw new BatonError('ENDED', 'This campaign has ended.');
+    c.steps = steps.map((s) => ({ ...s }));
+  });
+}
+
+/** Copies subject and body of one of the user's Gmail drafts into a step. */
+export function stepFromDraft(ports: Ports, draftId: string, delayDays: number): Step {
+  const draft = ports.mailbox.readDraft(draftId);
+  return {
+    subject: draft.subject,
+    text: draft.text,
+    html: draft.html,
+    delayDays,
+    fromDraftId: draftId,
+  };
+}
+
+export function updateSettings(ports: Ports, id: string, settings: CampaignSettings): Campaign {
+  validateSettings(settings);
+  return update(ports, id, (c) => {
+    c.settings = { ...settings, window: { ...settings.window } };
+  });
+}
+
+/** Sends from this mailbox or one of its verified aliases; a colleague sends by their own grant. */
+export function chooseSender(
+  ports: Ports,
+  id: string,
+  sender: { email: string; name: string },
+): Campaign {
+  const email = normaliseEmail(sender.email);
+  const invalid = invalidEmailReason(email);
+  if (invalid) throw new BatonError('BAD_SENDER', invalid, 'senderEmail');
+  const me = normaliseEmail(ports.identity.email());
+  const mine = ports.mailbox.sendAsAddresses().map(normaliseEmail);
+  const kind: Sender['kind'] = email === me ? 'self' : mine.includes(email) ? 'alias' : 'colleague';
+  return update(ports, id, (c) => {
+    c.sender = { email, name: sender.name.trim(), kind };
+  });
+}
+
+export interface RowPreview {
+  row: number;
+  to: string;
+  step: number;
+  subject: string;
+  text: string;
+  html: string;
+  /** Variables empty in this row without a fallback: the step is not sent to it. */
+  missing: string[];
+  /** Placeholders that match no column (typos). */
+  unknown: string[];
+  /** Why this row is skipped altogether, if it is. */
+  skipped?: string;
+}
+
+export function previewRow(ports: Ports, id: string, row: number, step = 1): RowPreview {
+  const { campaign } = load(ports, id);
+  if (step < 1 || step > campaign.steps.length)
+    throw new BatonError('NO_STEP', `Step ${step} does not exist: add steps first.`, 'step');
+  const roster = readCampaignRoster(ports, campaign);
+  const skipped = roster.skipped.find((s) => s.row === row);
+  const candidate = roster.candidates.find((c) => c.row === row);
+  if (!candidate && !skipped)
+    throw new BatonError(
+      'NO_ROW',
+      `Row ${row} has no candidate: choose a row from 2 to ${roster.rowCount + 1}.`,
+      'row',
+    );
+  const merged = mergeStep(campaign, step, candidate?.vars ?? {});
+  const s = campaign.steps[step - 1];
+  return {
+    row,
+    to: candidate?.email ?? '',
+    step,
+    ...merged,
+    unknown: unknownVariables(
+      [s.subject, s.text, s.html],
+      variableHeaders(roster.headers, roster.emailColumn),
+    ),
+    skipped: skipped?.reason,
+  };
+}
+
+/** Sends the merged step for one row to the campaign owner, marked as a test. */
+export function sendTest(ports: Ports, id: string, row: number, step = 1): string {
+  const preview = previewRow(ports, id, row, step);
+  if (preview.missing.length > 0)
+    throw new BatonError(
+      'MISSING_VARIABLES',
+      `Row ${row} leaves ${preview.missing.map((m) => `{{${m}}}`).join(', ')} empty: the test would not match what is sent.`,
+      'row',
+    );
+  const { campaign } = load(ports, id);
+  const me = ports.identity.email();
+  const raw = composeMessage({
+    from: { email: me, name: campaign.sender.name },
+    to: { email: me },
+    subject: `[Test] ${preview.subject}`,
+    text: preview.text,
+    html: preview.html,
+  });
+  const draftId = ports.mailbox.createDraft({ raw });
+  ports.mailbox.sendDraft(draftId);
+  return me;
+}
+
+/** What stops a launch, in plain words; empty when the campaign can go. */
+export function launchProblems(campaign: Campaign, roster: Roster): string[] {
+  const problems: string[] = [];
+  if (campaign.steps.length === 0) problems.push('Add at least one step.');
+  try {
+    validateSteps(campaign.steps);
+    validateSettings(campaign.settings);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const templates = campaign.steps.flatMap((s) => [s.subject, s.text, s.html]);
+  const unknown = unknownVariables(templates, variableHeaders(roster.headers, roster.emailColumn));
+  if (unknown.length > 0)
+    problems.push(
+      `No column matches ${unknown.map((u) => `{{${u}}}`).join(', ')}: fix the step or add the column.`,
+    );
+  if (roster.emailColumn < 0) problems.push('The tab has no email column any more.');
+  return problems;
+}
+
+export function launch(ports: Ports, id: string): Campaign {
+  const { session, campaign } = load(ports, id);
+  if (campaign.state !== 'draft')
+    throw new BatonError('ALREADY_LAUNCHED', 'This campaign was launched already: use Resume.');
+  const problems = launchProblems(campaign, readCampaignRoster(ports, campaign));
+  if (problems.length > 0) throw new BatonError('NOT_READY', problems.join(' '));
+  campaign.state = 'running';
+  campaign.launchedAt = ports.clock.now();
+  session.save();
+  if (campaign.sender.kind !== 'colleague') ensureHourlyTick(ports);
+  return campaign;
+}
+
+function transition(ports: Ports, id: string, from: Campaign['state'][], to: Campaign['state']) {
+  return update(ports, id, (c) => {
+    if (!from.includes(c.state))
+      throw new BatonError(
+        'BAD_STATE',
+        `A ${c.state} campaign cannot be ${to === 'running' ? 'resumed' : to}.`,
+      );
+    c.state = to;
+  });
+}
+
+/** Nothing is sent while paused; what fell due is sent after Resume, nothing is dropped. */
+export const pause = (ports: Ports, id: string) => transition(ports, id, ['running'], 'paused');
+export const resume = (ports: Ports, id: string) => transition(ports, id, ['paused'], 'running');
+/** Ends for good: the next tick writes final statuses and retires the campaign from the store. */
+export const end = (ports: Ports, id: string) =>
+  transition(ports, id, ['draft', 'running', 'paused'], 'ended');
+
+/**
+ * Takes a candidate out of a sequence (the replies issue's hook: replied, opted_out, bounced; a
+ * person's: stopped) or back in (active, which also retries a failed send).
+ */
+export function setCandidateState(
+  ports: Ports,
+  id: string,
+  email: string,
+  state: CandidateState,
+): void {
+  const { session } = load(ports, id);
+  const key = candidateKey(email);
+  const progress = session.data.progress.get(id) ?? emptyProgress();
+  const before = progress.candidates.get(key) ?? {
+    sent: 0,
+    state: 'active',
+    lastSentAt: 0,
+    threadId: '',
+  };
+  progress.candidates.set(key, { ...before, state });
+  session.data.progress.set(id, progress);
+  session.save();
+}
+
+/** Adds an address to this user's suppression list: no campaign of theirs mails it again. */
+export function suppressAddress(ports: Ports, email: string): void {
+  const session = new StoreSession(ports.store);
+  session.data.suppressed.add(candidateKey(email));
+  session.save();
+}
+
+/** The content fingerprint a colleague's grant approves (the delegation issue's hook). */
+export function campaignFingerprint(ports: Ports, id: string): string {
+  return contentFingerprint(load(ports, id).campaign);
+}
+
+export function listCampaigns(ports: Ports, spreadsheetId?: string): Campaign[] {
+  const session = new StoreSession(ports.store);
+  return [...session.data.campaigns.values()]
+    .filter((c) => !spreadsheetId || c.spreadsheetId === spreadsheetId)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export function getCampaign(ports: Ports, id: string): Campaign {
+  return load(ports, id).campaign;
+}

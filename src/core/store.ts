@@ -1,0 +1,206 @@
+// The sender's store as user properties hold it: a versioned, compact, chunked encoding of the
+// campaigns a sender serves, each candidate's progress, the pending sends of the exactly-once
+// protocol and the suppression list. docs/store.md describes the format and its limits.
+import type { Campaign } from './campaign';
+import { BatonError } from './errors';
+import type { CandidateState, Progress } from './sequence';
+
+/** Every key starts with this: `b` for Baton, `1` for the format version. */
+export const PREFIX = 'b1.';
+/** Apps Script refuses values over 9 KB; chunks stay well under. */
+export const CHUNK_CHARS = 8000;
+/** The user-properties store holds 500 KB, keys included. */
+export const STORE_LIMIT_BYTES = 500 * 1024;
+/** Above this the cards warn that the store is nearly full. */
+export const STORE_WARN_BYTES = 400 * 1024;
+
+/** One send of the exactly-once protocol, recorded before the mailbox is touched. */
+export interface PendingSend {
+  /** The X-Baton-Key header: campaign, candidate and step. */
+  key: string;
+  campaignId: string;
+  candidate: string;
+  email: string;
+  step: number;
+  /** The thread a follow-up joins ('' for a first step). */
+  threadId: string;
+  /** Set once the draft exists. */
+  draftId?: string;
+  /** Set once Gmail accepted the send. */
+  sent?: { id: string; threadId: string; at: number };
+}
+
+export interface CampaignProgress {
+  /** Local day (campaign zone) that `sentToday` counts. */
+  day: string;
+  sentToday: number;
+  candidates: Map<string, Progress>;
+}
+
+export interface SenderStore {
+  campaigns: Map<string, Campaign>;
+  progress: Map<string, CampaignProgress>;
+  pending: PendingSend[];
+  /** Candidate keys (hashed addresses) this owner must never mail again. */
+  suppressed: Set<string>;
+}
+
+const STATE_CODES: Record<CandidateState, string> = {
+  active: 'a',
+  done: 'd',
+  replied: 'r',
+  opted_out: 'o',
+  bounced: 'b',
+  stopped: 's',
+  failed: 'f',
+};
+const STATES_BY_CODE = Object.fromEntries(
+  Object.entries(STATE_CODES).map(([state, code]) => [code, state as CandidateState]),
+);
+
+export function batonKey(campaignId: string, candidate: string, step: number): string {
+  return `${campaignId}.${candidate}.${step}`;
+}
+
+export function emptyStore(): SenderStore {
+  return { campaigns: new Map(), progress: new Map(), pending: [], suppressed: new Set() };
+}
+
+export function emptyProgress(): CampaignProgress {
+  return { day: '', sentToday: 0, candidates: new Map() };
+}
+
+/** JSON with every non-ASCII character escaped, so that characters and bytes count the same. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Splits a value into `base` (`<count>|<first piece>`) and `base.1`, `base.2`, ... */
+export function chunk(base: string, value: string): Record<string, string> {
+  const pieces: string[] = [];
+  for (let i = 0; i < value.length || pieces.length === 0; i += CHUNK_CHARS)
+    pieces.push(value.slice(i, i + CHUNK_CHARS));
+  const entries: Record<string, string> = { [base]: `${pieces.length}|${pieces[0]}` };
+  for (let i = 1; i < pieces.length; i++) entries[`${base}.${i}`] = pieces[i];
+  return entries;
+}
+
+export function unchunk(all: Record<string, string>, base: string): string | undefined {
+  const head = all[base];
+  if (head === undefined) return undefined;
+  const bar = head.indexOf('|');
+  const count = Number(head.slice(0, bar));
+  let value = head.slice(bar + 1);
+  for (let i = 1; i < count; i++) {
+    const piece = all[`${base}.${i}`];
+    if (piece === undefined)
+      throw new BatonError('STORE_TORN', `Baton's store lost part of "${base}".`);
+    value += piece;
+  }
+  return value;
+}
+
+function encodeProgress(progress: CampaignProgress): string {
+  const records: string[] = [];
+  progress.candidates.forEach((p, key) => {
+    const minutes = Math.round(p.lastSentAt / 60000).toString(36);
+    records.push([key, p.sent, STATE_CODES[p.state], minutes, p.threadId].join(','));
+  });
+  return [`${progress.day},${progress.sentToday}`, ...records].join(';');
+}
+
+function decodeProgress(text: string): CampaignProgress {
+  const [head, ...records] = text.split(';');
+  const [day, sentToday] = head.split(',');
+  const progress: CampaignProgress = { day, sentToday: Number(sentToday), candidates: new Map() };
+  for (const record of records) {
+    const [key, sent, state, minutes, threadId] = record.split(',');
+    progress.candidates.set(key, {
+      sent: Number(sent),
+      state: STATES_BY_CODE[state] ?? 'failed',
+      lastSentAt: parseInt(minutes, 36) * 60000,
+      threadId: threadId ?? '',
+    });
+  }
+  return progress;
+}
+
+const CAMPAIGN = `${PREFIX}c.`;
+const PROGRESS = `${PREFIX}p.`;
+const PENDING = `${PREFIX}pending`;
+const SUPPRESSED = `${PREFIX}suppressed`;
+
+/** Reads a store from all of the user's properties (other keys are ignored). */
+export function decodeStore(all: Record<string, string>): SenderStore {
+  const store = emptyStore();
+  for (const key of Object.keys(all)) {
+    const id = key.slice(CAMPAIGN.length);
+    if (!key.startsWith(CAMPAIGN) || id.includes('.')) continue;
+    store.campaigns.set(id, JSON.parse(unchunk(all, key) ?? '{}') as Campaign);
+    const progress = unchunk(all, PROGRESS + id);
+    store.progress.set(id, progress === undefined ? emptyProgress() : decodeProgress(progress));
+  }
+  const pending = unchunk(all, PENDING);
+  if (pending) store.pending = JSON.parse(pending) as PendingSend[];
+  const suppressed = unchunk(all, SUPPRESSED);
+  if (suppressed) store.suppressed = new Set(suppressed.split(' ').filter(Boolean));
+  return store;
+}
+
+/** Every property of the store, as it should be. */
+export function encodeStore(store: SenderStore): Record<string, string> {
+  const entries: Record<string, string> = {};
+  store.campaigns.forEach((campaign, id) => {
+    Object.assign(entries, chunk(CAMPAIGN + id, asciiJson(campaign)));
+    Object.assign(
+      entries,
+      chunk(PROGRESS + id, encodeProgress(store.progress.get(id) ?? emptyProgress())),
+    );
+  });
+  if (store.pending.length > 0) Object.assign(entries, chunk(PENDING, asciiJson(store.pending)));
+  if (store.suppressed.size > 0)
+    Object.assign(entries, chunk(SUPPRESSED, [...store.suppressed].join(' ')));
+  return entries;
+}
+
+/** What to write and remove to turn `before` (Baton's keys as read) into `after`. */
+export function storeChanges(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): { write: Record<string, string>; remove: string[] } {
+  const write: Record<string, string> = {};
+  for (const key of Object.keys(after)) if (before[key] !== after[key]) write[key] = after[key];
+  const remove = Object.keys(before).filter((k) => k.startsWith(PREFIX) && !(k in after));
+  return { write, remove };
+}
+
+/** Bytes the properties take against the 500 KB limit (keys count too). */
+export function storeBytes(all: Record<string, string>): number {
+  let bytes = 0;
+  for (const key of Object.keys(all)) bytes += utf8Length(key) + utf8Length(all[key]);
+  return bytes;
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A plain-words warning when the store nears its limit, else undefined. */
+export function storeWarning(bytes: number): string | undefined {
+  if (bytes < STORE_WARN_BYTES) return undefined;
+  const used = Math.round((bytes / STORE_LIMIT_BYTES) * 100);
+  return `Baton's storage in your account is ${used}% full: end finished campaigns to free it.`;
+}
