@@ -11,20 +11,19 @@ export interface UserAccount {
   readonly name: string;
   readonly kind: AccountKind;
   readonly timeZone: string;
+  /** Send-as addresses besides `email` (GmailApp.getAliases). */
+  readonly aliases?: readonly string[];
   /** False once the user revoked the add-on's authorization: their executions then fail. */
   authorized: boolean;
 }
 
 /** Daily quotas Apps Script counts per user, reset 24 h after the first use. */
 export type QuotaName =
-  | 'emailRecipients'
-  | 'emailReadWrite'
-  | 'propertiesReadWrite'
-  | 'triggerRuntimeMs'
-  | 'urlFetch';
+  'emailRecipients' | 'emailReadWrite' | 'propertiesReadWrite' | 'triggerRuntimeMs' | 'urlFetch';
 
 /** How the execution was started: add-on executions end at 30 s, the others at 6 min. */
-export type ExecutionKind = 'homepage' | 'contextual' | 'action' | 'universal' | 'trigger' | 'direct';
+export type ExecutionKind =
+  'homepage' | 'contextual' | 'action' | 'universal' | 'trigger' | 'direct';
 
 /** The document or message the host app had open, when the execution came from a card. */
 export interface HostContext {
