@@ -1,5 +1,6 @@
 // The ports: what the use cases need from the outside world, shaped by the domain rather than by
 // the Apps Script API. src/adapters/gas implements them; tests pass in-memory fakes.
+import type { ReplyPorts } from './replies';
 
 /** Who is running this execution. */
 export interface Identity {
@@ -131,4 +132,6 @@ export interface Ports {
   sheets: Spreadsheets;
   triggers: Triggers;
   ids: Ids;
+  /** The reply scan's mailbox history and log tabs (src/ports/replies.ts); absent in fakes of other use cases. */
+  replies?: ReplyPorts;
 }

@@ -84,3 +84,9 @@ export interface CampaignLogSheets {
     chart?: ChartSpec,
   ): boolean;
 }
+
+/** The reply scan's ports, as one member of `Ports`. */
+export interface ReplyPorts {
+  history: MailHistory;
+  logSheets: CampaignLogSheets;
+}

@@ -9,6 +9,7 @@ import type {
   UserLock,
 } from '../../ports';
 import { GmailApiMailbox } from './gmail';
+import { GmailApiHistory, SpreadsheetLogSheets } from './replies';
 
 class UserPropertiesStore implements KeyValueStore {
   private readonly properties = PropertiesService.getUserProperties();
@@ -78,5 +79,6 @@ export function gasPorts(): Ports {
     sheets: new SpreadsheetAppSheets(),
     triggers: new ScriptAppTriggers(),
     ids: { newId: () => Utilities.getUuid() },
+    replies: { history: new GmailApiHistory(), logSheets: new SpreadsheetLogSheets() },
   };
 }
