@@ -244,8 +244,14 @@ async function runAction(action, cardDom) {
 }
 
 async function universalAction(u) {
+  if (u.openLink) return openLink(u.openLink);
   const json = await callAddon({ kind: 'universal', fn: u.runFunction });
-  if (json) applyResponse(json);
+  // displayAddOnCards replaces the sidebar's cards; a link response opens the link.
+  const cards = cardsOf(json);
+  if (cards.length) {
+    state.stack = cards;
+    renderSidebar();
+  } else if (json) applyResponse(json);
 }
 
 /** Applies an action response: navigations, notification, link (the render-actions JSON). */
@@ -262,7 +268,7 @@ function applyResponse(json) {
   for (const nav of action.navigations ?? []) {
     if (nav.pushCard) state.stack.push(nav.pushCard);
     else if (nav.updateCard) state.stack[Math.max(0, state.stack.length - 1)] = nav.updateCard;
-    else if (nav.popCard) state.stack.length = Math.max(1, state.stack.length - 1);
+    else if (nav.popCard || nav.pop) state.stack.length = Math.max(1, state.stack.length - 1);
     else if (nav.popToRoot) state.stack.length = Math.min(1, state.stack.length);
     else if (nav.popToCard) {
       const i = state.stack.findLastIndex((c) => c.name === nav.popToCard);
