@@ -1,33 +1,61 @@
-// Entry points of every card: homepage, contextual, universal actions and the one card-action
-// dispatcher. (Foundation version: a home card that says who is signed in; the card issue
-// replaces it with the full set of views.)
+// Entry points of every card: the homepages (Gmail, Sheets), the card for an open Gmail message,
+// the universal actions (Home, Settings, Help) and card actions (to the one dispatcher). Any
+// failure shows the error card, never a stack trace.
+import { loadHelp, loadSettings } from '../app/home';
 import type { Ports } from '../ports';
+import { helpCard } from './common/help';
+import { settingsCard } from './common/settings';
+import { dispatchCardAction, MESSAGE_CARDS } from './dispatcher';
+import { homeView } from './home/actions';
+import { homeCard } from './home/card';
+import { otherMessageCard } from './home/message';
+import { asEvent, errorCardFor, userTimeZone, type CardEvent } from './kit';
 
-function signedInCard(title: string, ports: Ports): GoogleAppsScript.Card_Service.Card {
-  return CardService.newCardBuilder()
-    .setHeader(CardService.newCardHeader().setTitle('Baton').setSubtitle(title))
-    .addSection(
-      CardService.newCardSection().addWidget(
-        CardService.newDecoratedText()
-          .setTopLabel('Signed in as')
-          .setText(ports.identity.email() || 'unknown'),
-      ),
-    )
-    .build();
+type Card = GoogleAppsScript.Card_Service.Card;
+
+/** Builds a card; a failure becomes the error card. */
+function safely(build: () => Card): Card {
+  try {
+    return build();
+  } catch (error) {
+    return errorCardFor(error);
+  }
 }
 
-export const handleHomepage = (_e: unknown, ports: Ports) =>
-  signedInCard('Campaigns from your mailbox', ports);
-export const handleSheetsHomepage = (_e: unknown, ports: Ports) =>
-  signedInCard('Campaigns in this spreadsheet', ports);
-export const handleGmailMessage = (_e: unknown, ports: Ports) => [
-  signedInCard('This message', ports),
-];
-export const handleUniversal = (view: string, _e: unknown, ports: Ports) =>
-  CardService.newUniversalActionResponseBuilder()
-    .displayAddOnCards([signedInCard(view, ports)])
-    .build();
-export const handleCardAction = (_e: unknown, _ports: Ports) =>
-  CardService.newActionResponseBuilder()
-    .setNotification(CardService.newNotification().setText('Nothing to do yet.'))
-    .build();
+export const handleHomepage = (_e: unknown, ports: Ports): Card =>
+  safely(() => homeCard(homeView(ports)));
+
+/** The Sheets homepage: the home card until the campaign cards provide the spreadsheet's own. */
+export const handleSheetsHomepage = (_e: unknown, ports: Ports): Card =>
+  safely(() => homeCard(homeView(ports)));
+
+export function handleGmailMessage(e: unknown, ports: Ports): Card[] {
+  const event = asEvent(e);
+  try {
+    for (const provider of MESSAGE_CARDS) {
+      const cards = provider(event, ports);
+      if (cards) return cards;
+    }
+    return [otherMessageCard()];
+  } catch (error) {
+    return [errorCardFor(error)];
+  }
+}
+
+const UNIVERSAL_VIEWS: Record<string, (event: CardEvent, ports: Ports) => Card> = {
+  home: (_event, ports) => homeCard(homeView(ports)),
+  settings: (event, ports) => settingsCard(loadSettings(ports, userTimeZone(event))),
+  help: (_event, ports) => helpCard(loadHelp(ports)),
+};
+
+export function handleUniversal(view: string, e: unknown, ports: Ports) {
+  const event = asEvent(e);
+  const card = safely(() => {
+    const build = UNIVERSAL_VIEWS[view];
+    if (!build) throw new Error(`No universal action called ${view}`);
+    return build(event, ports);
+  });
+  return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
+}
+
+export const handleCardAction = (e: unknown, ports: Ports) => dispatchCardAction(asEvent(e), ports);

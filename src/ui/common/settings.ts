@@ -1,0 +1,113 @@
+// The Settings card (a universal action): the defaults every new campaign starts from — time
+// zone, send window, weekdays, daily cap — checked with the campaign rules before they are kept.
+import { loadSettings, saveDefaults } from '../../app/home';
+import type { CampaignDefaults, SettingsView } from '../../app/views';
+import { MAX_DAILY_CAP } from '../../core/campaign';
+import { BatonError } from '../../core/errors';
+import { formatClock, parseClock } from '../../core/schedule';
+import {
+  actionButton,
+  card,
+  formValues,
+  integerFormValue,
+  noticeSection,
+  pushCard,
+  requiredFormValue,
+  section,
+  updateCard,
+  userTimeZone,
+  type ActionMap,
+  type CardEvent,
+} from '../kit';
+
+export const SETTINGS_CARD_NAME = 'settings';
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The form's field names: the same as the fields validation errors name, where they match. */
+export const SETTINGS_FIELDS = {
+  timeZone: 'timeZone',
+  windowStart: 'windowStart',
+  windowEnd: 'windowEnd',
+  weekdays: 'weekdays',
+  dailyCap: 'dailyCap',
+} as const;
+
+export function settingsCard(view: SettingsView): GoogleAppsScript.Card_Service.Card {
+  const d = view.defaults;
+  const input = (field: string, title: string, value: string, hint: string) =>
+    CardService.newTextInput().setFieldName(field).setTitle(title).setValue(value).setHint(hint);
+  let days = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.CHECK_BOX)
+    .setFieldName(SETTINGS_FIELDS.weekdays)
+    .setTitle('Send on');
+  WEEKDAYS.forEach(
+    (name, day) => (days = days.addItem(name, String(day), d.weekdays.includes(day))),
+  );
+  return card(
+    { name: SETTINGS_CARD_NAME, title: 'Settings', subtitle: 'Defaults for new campaigns' },
+    [
+      ...noticeSection(view.notices),
+      section('Defaults for new campaigns', [
+        input(SETTINGS_FIELDS.timeZone, 'Time zone', d.timeZone, 'e.g. Europe/Paris'),
+        input(
+          SETTINGS_FIELDS.windowStart,
+          'Send from',
+          formatClock(d.windowStartMinute),
+          'e.g. 9:00',
+        ),
+        input(
+          SETTINGS_FIELDS.windowEnd,
+          'Send until',
+          formatClock(d.windowEndMinute),
+          'e.g. 17:00',
+        ),
+        days,
+        input(
+          SETTINGS_FIELDS.dailyCap,
+          'Daily cap',
+          String(d.dailyCap),
+          `1 to ${MAX_DAILY_CAP} a day`,
+        ),
+      ]),
+    ],
+    actionButton('Save', 'settings.save', {}, 'filled'),
+  );
+}
+
+function clockField(event: CardEvent, field: string, label: string): number {
+  const text = requiredFormValue(event, field, label);
+  const minutes = parseClock(text);
+  if (minutes === undefined)
+    throw new BatonError(
+      'BAD_TIME',
+      `"${label}" must be a time such as 9:00; "${text}" is not.`,
+      field,
+    );
+  return minutes;
+}
+
+/** The defaults the form holds, each field checked and named when wrong. */
+export function readDefaultsForm(event: CardEvent): CampaignDefaults {
+  return {
+    timeZone: requiredFormValue(event, SETTINGS_FIELDS.timeZone, 'Time zone'),
+    windowStartMinute: clockField(event, SETTINGS_FIELDS.windowStart, 'Send from'),
+    windowEndMinute: clockField(event, SETTINGS_FIELDS.windowEnd, 'Send until'),
+    weekdays: formValues(event, SETTINGS_FIELDS.weekdays).map(Number),
+    dailyCap: integerFormValue(event, SETTINGS_FIELDS.dailyCap, 'Daily cap', {
+      min: 1,
+      max: MAX_DAILY_CAP,
+    }),
+  };
+}
+
+export const settingsActions: ActionMap = {
+  'settings.open': (event, ports) =>
+    pushCard(settingsCard(loadSettings(ports, userTimeZone(event)))),
+  'settings.save': (event, ports) => {
+    saveDefaults(ports, readDefaultsForm(event));
+    return updateCard(
+      settingsCard(loadSettings(ports, userTimeZone(event))),
+      'Saved: new campaigns start from these settings.',
+    );
+  },
+};

@@ -1,0 +1,22 @@
+// The home card's actions: open (or refresh) it, and turn sending on for the user's mailbox.
+import { enableSending, loadHome } from '../../app/home';
+import type { HomeView } from '../../app/views';
+import type { Ports } from '../../ports';
+import { HOME_ACTION, updateCard, type ActionMap } from '../kit';
+import { homeCard } from './card';
+
+/** The home view with everything gathered (the delegation helper adds the grants here). */
+export function homeView(ports: Ports): HomeView {
+  return loadHome(ports);
+}
+
+export const homeActions: ActionMap = {
+  [HOME_ACTION]: (_event, ports) => updateCard(homeCard(homeView(ports))),
+  'home.enableSending': (_event, ports) => {
+    const turnedOn = enableSending(ports);
+    return updateCard(
+      homeCard(homeView(ports)),
+      turnedOn ? 'Sending is on: Baton sends every hour.' : 'Sending was already on.',
+    );
+  },
+};

@@ -1,0 +1,375 @@
+// The card kit every Baton card is built with: buttons that all call the one `onCardAction`
+// global, readers of the card event that name the field at fault, notifications and navigation,
+// and the one place where an error becomes something a person can read.
+import type { ErrorView, NoticeView } from '../app/views';
+import { BatonError, isBatonError } from '../core/errors';
+import { escapeHtml } from '../core/template';
+import type { Ports } from '../ports';
+
+type Card = GoogleAppsScript.Card_Service.Card;
+type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
+type Widget = GoogleAppsScript.Card_Service.Widget;
+
+/** The one global every card button calls (src/entry.ts); the action name travels as a parameter. */
+export const CARD_ACTION_FUNCTION = 'onCardAction';
+/** The parameter that names the action. */
+export const ACTION_PARAMETER = 'action';
+/** The action that (re)opens the home card: every error card offers it. */
+export const HOME_ACTION = 'home.open';
+
+// ─── The card event ─────────────────────────────────────────────────────────────────────────────
+
+/** The parts of an add-on event object Baton reads (Google's event object reference). */
+export interface CardEvent {
+  commonEventObject?: {
+    hostApp?: string;
+    userLocale?: string;
+    timeZone?: { id?: string; offset?: number };
+    parameters?: Record<string, string>;
+    formInputs?: Record<string, { stringInputs?: { value?: string[] } }>;
+  };
+  /** Older top-level copy of the action parameters. */
+  parameters?: Record<string, string>;
+  gmail?: { messageId?: string; threadId?: string; accessToken?: string };
+  sheets?: { id?: string; title?: string };
+}
+
+/** A card action: reads the event, calls a use case, answers with a response (within 30 s). */
+export type ActionHandler = (event: CardEvent, ports: Ports) => ActionResponse;
+/** The actions a feature module offers, by name; src/ui/dispatcher.ts merges them. */
+export type ActionMap = Record<string, ActionHandler>;
+
+/** Reads an event whatever the host sent (an object, or nothing at all). */
+export function asEvent(event: unknown): CardEvent {
+  return typeof event === 'object' && event !== null ? (event as CardEvent) : {};
+}
+
+/** The action parameters: the commonEventObject copy first, the older top-level copy else. */
+function parameters(event: CardEvent): Record<string, string> {
+  return event.commonEventObject?.parameters ?? event.parameters ?? {};
+}
+
+/** The name of the action a button asked for ('' when the event has none). */
+export function actionNameOf(event: CardEvent): string {
+  return parameters(event)[ACTION_PARAMETER] ?? '';
+}
+
+/** A parameter the button must carry; its absence is a bug in the card, said plainly. */
+export function requiredParameter(event: CardEvent, name: string): string {
+  const value = parameters(event)[name];
+  if (value === undefined || value === '')
+    throw new BatonError(
+      'MISSING_PARAMETER',
+      `This button lacks its "${name}". Go back to the home card and try again.`,
+    );
+  return value;
+}
+
+export function optionalParameter(event: CardEvent, name: string): string | undefined {
+  return parameters(event)[name];
+}
+
+/** The user's time zone as the host reports it (Etc/UTC when it does not). */
+export function userTimeZone(event: CardEvent): string {
+  return event.commonEventObject?.timeZone?.id || 'Etc/UTC';
+}
+
+/** Every value a form field sent (several for check boxes and multi-selects). */
+export function formValues(event: CardEvent, field: string): string[] {
+  return event.commonEventObject?.formInputs?.[field]?.stringInputs?.value ?? [];
+}
+
+/** The field's value trimmed, or undefined when it was left empty. */
+export function optionalFormValue(event: CardEvent, field: string): string | undefined {
+  const value = formValues(event, field)[0]?.trim();
+  return value ? value : undefined;
+}
+
+/** A field that must be filled in; `label` is what the card calls it. */
+export function requiredFormValue(event: CardEvent, field: string, label: string): string {
+  const value = optionalFormValue(event, field);
+  if (value === undefined)
+    throw new BatonError('MISSING_FIELD', `Fill in "${label}", then try again.`, field);
+  return value;
+}
+
+/** A whole number within [min, max] from a form field. */
+export function integerFormValue(
+  event: CardEvent,
+  field: string,
+  label: string,
+  range: { min: number; max: number },
+): number {
+  const text = requiredFormValue(event, field, label);
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || value < range.min || value > range.max)
+    throw new BatonError(
+      'BAD_NUMBER',
+      `"${label}" must be a whole number from ${range.min} to ${range.max}; "${text}" is not.`,
+      field,
+    );
+  return value;
+}
+
+// ─── Text ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Card text fields read a little HTML: text from users and sheets is escaped before it goes in. */
+export const esc = escapeHtml;
+
+const TONE_COLORS: Record<NoticeView['tone'], string | undefined> = {
+  info: undefined,
+  warning: '#b06000',
+  error: '#d93025',
+};
+
+/** A notice as card text: coloured by tone (the text is escaped). */
+export function noticeText(notice: NoticeView): string {
+  const color = TONE_COLORS[notice.tone];
+  return color ? `<font color="${color}">${esc(notice.text)}</font>` : esc(notice.text);
+}
+
+/** A text progress bar: `███░░░░░░░ 30%`; an empty campaign shows an empty bar at 0%. */
+export function progressBar(done: number, total: number, width = 10): string {
+  const ratio = total > 0 ? Math.min(1, Math.max(0, done / total)) : 0;
+  const filled = Math.round(ratio * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(ratio * 100)}%`;
+}
+
+// ─── Widgets and cards ──────────────────────────────────────────────────────────────────────────
+
+/** An action that calls `onCardAction` with `{action: name, ...params}`. */
+export function cardAction(
+  name: string,
+  params: Record<string, string> = {},
+): GoogleAppsScript.Card_Service.Action {
+  return CardService.newAction()
+    .setFunctionName(CARD_ACTION_FUNCTION)
+    .setParameters({ ...params, [ACTION_PARAMETER]: name });
+}
+
+export type ButtonStyle = 'filled' | 'outlined' | 'borderless';
+
+/** A button that runs the named card action; `filled` marks the one main thing to do. */
+export function actionButton(
+  label: string,
+  actionName: string,
+  params: Record<string, string> = {},
+  style: ButtonStyle = 'outlined',
+): GoogleAppsScript.Card_Service.TextButton {
+  return styled(CardService.newTextButton().setText(label), style).setOnClickAction(
+    cardAction(actionName, params),
+  );
+}
+
+/** A button that opens a page (the URL's prefix must be in the manifest's openLinkUrlPrefixes). */
+export function linkButton(label: string, url: string): GoogleAppsScript.Card_Service.TextButton {
+  return styled(CardService.newTextButton().setText(label), 'borderless').setOpenLink(
+    CardService.newOpenLink().setUrl(url),
+  );
+}
+
+function styled(button: GoogleAppsScript.Card_Service.TextButton, style: ButtonStyle) {
+  const styles = {
+    filled: CardService.TextButtonStyle.FILLED,
+    outlined: CardService.TextButtonStyle.OUTLINED,
+    borderless: CardService.TextButtonStyle.BORDERLESS,
+  };
+  return button.setTextButtonStyle(styles[style]);
+}
+
+/** Buttons side by side. */
+export function buttonRow(
+  ...buttons: GoogleAppsScript.Card_Service.TextButton[]
+): GoogleAppsScript.Card_Service.ButtonSet {
+  return buttons.reduce((set, b) => set.addButton(b), CardService.newButtonSet());
+}
+
+/** A paragraph of text that is already safe card HTML (use `esc` on anything from users). */
+export function paragraph(html: string): GoogleAppsScript.Card_Service.TextParagraph {
+  return CardService.newTextParagraph().setText(html);
+}
+
+/** A labelled value: label above, value, optional line below; values are escaped here. */
+export function labelled(
+  label: string,
+  value: string,
+  below?: string,
+): GoogleAppsScript.Card_Service.DecoratedText {
+  const text = CardService.newDecoratedText()
+    .setTopLabel(label)
+    .setText(esc(value) || '—')
+    .setWrapText(true);
+  return below ? text.setBottomLabel(below) : text;
+}
+
+/** A section of widgets, with an optional header (escaped). */
+export function section(
+  header: string | undefined,
+  widgets: Widget[],
+  collapse?: { visible: number },
+): GoogleAppsScript.Card_Service.CardSection {
+  let s = CardService.newCardSection();
+  if (header) s = s.setHeader(esc(header));
+  for (const w of widgets) s = s.addWidget(w);
+  if (collapse && widgets.length > collapse.visible)
+    s = s.setCollapsible(true).setNumUncollapsibleWidgets(collapse.visible);
+  return s;
+}
+
+/** A section of notices, or nothing when there are none. */
+export function noticeSection(notices: NoticeView[]): GoogleAppsScript.Card_Service.CardSection[] {
+  return notices.length
+    ? [
+        section(
+          undefined,
+          notices.map((n) => paragraph(noticeText(n))),
+        ),
+      ]
+    : [];
+}
+
+export interface CardFrame {
+  /** Names the card for navigation (popToNamedCard) and tests. */
+  name: string;
+  title: string;
+  subtitle?: string;
+}
+
+/** A card: header, sections, and optionally a fixed footer with the main action. */
+export function card(
+  frame: CardFrame,
+  sections: GoogleAppsScript.Card_Service.CardSection[],
+  footer?: GoogleAppsScript.Card_Service.TextButton,
+): Card {
+  // Header text is plain text (not HTML), so it is not escaped.
+  let header = CardService.newCardHeader().setTitle(frame.title);
+  if (frame.subtitle) header = header.setSubtitle(frame.subtitle);
+  let builder = CardService.newCardBuilder().setName(frame.name).setHeader(header);
+  for (const s of sections) builder = builder.addSection(s);
+  if (footer)
+    builder = builder.setFixedFooter(CardService.newFixedFooter().setPrimaryButton(footer));
+  return builder.build();
+}
+
+// ─── Responses ──────────────────────────────────────────────────────────────────────────────────
+
+/** A short message at the bottom of the add-on; the card stays as it is. */
+export function notify(text: string): ActionResponse {
+  return CardService.newActionResponseBuilder()
+    .setNotification(CardService.newNotification().setText(text))
+    .build();
+}
+
+/** Opens a card on top of the current one (Back returns), with an optional notification. */
+export function pushCard(next: Card, text?: string): ActionResponse {
+  return respond(CardService.newNavigation().pushCard(next), text);
+}
+
+/** Replaces the current card in place (a refresh after a change), with an optional notification. */
+export function updateCard(next: Card, text?: string): ActionResponse {
+  return respond(CardService.newNavigation().updateCard(next), text);
+}
+
+/** Goes back to the first card and replaces it (e.g. home after a change), with a notification. */
+export function backToRoot(root: Card, text?: string): ActionResponse {
+  return respond(CardService.newNavigation().popToRoot().updateCard(root), text);
+}
+
+function respond(navigation: GoogleAppsScript.Card_Service.Navigation, text?: string) {
+  let builder = CardService.newActionResponseBuilder().setNavigation(navigation);
+  if (text) builder = builder.setNotification(CardService.newNotification().setText(text));
+  return builder.build();
+}
+
+// ─── Errors: the one place an error becomes words ───────────────────────────────────────────────
+
+/** Codes whose message is about one thing the user typed: a notification is enough. */
+const FIELD_CODES = new Set(['MISSING_FIELD', 'BAD_NUMBER']);
+
+/** Apps Script's own messages that people can act on, in plain words. */
+const PLATFORM_ERRORS: { pattern: RegExp; view: Omit<ErrorView, 'code'> & { code: string } }[] = [
+  {
+    pattern: /Service invoked too many times for one day: email/i,
+    view: {
+      code: 'QUOTA_EMAIL',
+      title: 'Daily email limit reached',
+      message:
+        'Google lets your mailbox send to a limited number of recipients a day, and today’s are used up. Baton carries on tomorrow by itself; nothing is lost.',
+    },
+  },
+  {
+    pattern: /Service invoked too many times|too much computer time/i,
+    view: {
+      code: 'QUOTA',
+      title: 'Google’s daily limit reached',
+      message:
+        'Your account used up one of Google’s daily Apps Script limits. Try again tomorrow; your campaigns resume by themselves.',
+    },
+  },
+  {
+    pattern: /Exceeded maximum execution time/i,
+    view: {
+      code: 'TIMEOUT',
+      title: 'That took too long',
+      message:
+        'Google stopped Baton after 30 seconds. Try again; if it keeps happening, open Help.',
+    },
+  },
+  {
+    pattern: /authoriz|permission|access denied/i,
+    view: {
+      code: 'AUTH',
+      title: 'Baton needs your permission',
+      message:
+        'Baton is not (or no longer) allowed to do this. Reopen Baton from the side panel and approve the permissions it asks for.',
+    },
+  },
+];
+
+/** Whatever was thrown, as a view: Baton's errors keep their words; anything else gets safe ones. */
+export function errorView(error: unknown): ErrorView {
+  if (isBatonError(error))
+    return {
+      title: 'Something needs your attention',
+      message: error.message,
+      code: error.code,
+      field: error.field,
+    };
+  const raw = error instanceof Error ? error.message : String(error);
+  const known = PLATFORM_ERRORS.find((p) => p.pattern.test(raw));
+  if (known) return { ...known.view };
+  return {
+    title: 'Something went wrong',
+    message:
+      'Baton could not finish this. Nothing was lost: try again in a moment, and if it happens again open Help.',
+    code: 'UNEXPECTED',
+  };
+}
+
+/** An error as a card: what happened, what to do, and a way home. */
+export function errorCard(view: ErrorView): Card {
+  const widgets: Widget[] = [paragraph(esc(view.message))];
+  if (view.code) widgets.push(paragraph(`<font color="#5f6368">Code: ${esc(view.code)}</font>`));
+  widgets.push(buttonRow(actionButton('Back to Baton home', HOME_ACTION, {}, 'filled')));
+  return card({ name: 'error', title: view.title }, [section(undefined, widgets)]);
+}
+
+/** The view of an error about to be shown; an unexpected one goes to the execution log first. */
+function shownErrorView(error: unknown): ErrorView {
+  const view = errorView(error);
+  // The details go to the execution log (Stackdriver), never to the card.
+  if (view.code === 'UNEXPECTED') console.error(error);
+  return view;
+}
+
+/** Whatever was thrown, as an error card (for homepages and other cards built on open). */
+export function errorCardFor(error: unknown): Card {
+  return errorCard(shownErrorView(error));
+}
+
+/** An error as a card action's answer: a notification for a field to fix, else an error card. */
+export function errorResponse(error: unknown): ActionResponse {
+  const view = shownErrorView(error);
+  if (view.field || (view.code && FIELD_CODES.has(view.code))) return notify(view.message);
+  return pushCard(errorCard(view));
+}
