@@ -1,0 +1,599 @@
+// The Gmail advanced service (`Gmail.Users...`) as Apps Script exposes the Gmail API v1: JSON
+// shaped as the API's resources, errors as GoogleJsonResponseException with `details`.
+import type { ExecutionContext } from '../kernel';
+import {
+  type HistoryRecord,
+  type HistoryType,
+  type Label,
+  type Mailbox,
+  MailError,
+  type StoredMessage,
+} from './mail-system';
+import {
+  type MimePart,
+  base64UrlDecode,
+  base64UrlEncode,
+  decodeWords,
+  parseAddressList,
+} from './mime';
+import { searchMessages, searchThreads } from './search';
+import { mailboxOf, notImplemented, signedBytes } from './service-support';
+
+type ApiMessage = GoogleAppsScript.Gmail.Schema.Message;
+type ApiPart = GoogleAppsScript.Gmail.Schema.MessagePart;
+/** The optional arguments the emulated methods read (the API's query parameters). */
+interface Options {
+  format?: unknown;
+  metadataHeaders?: unknown;
+  q?: unknown;
+  labelIds?: unknown;
+  maxResults?: unknown;
+  pageToken?: unknown;
+  includeSpamTrash?: unknown;
+  startHistoryId?: unknown;
+  historyTypes?: unknown;
+  labelId?: unknown;
+}
+
+/** How `bytes` fields (raw, body.data) come back: Apps Script returns Java byte arrays (reported). */
+export type ByteFieldStyle = 'byteArray' | 'base64url';
+
+export interface GmailServiceOptions {
+  byteFields?: ByteFieldStyle;
+}
+
+interface ApiFailure {
+  code: number;
+  message: string;
+  reason: string;
+}
+
+const NOT_FOUND: ApiFailure = {
+  code: 404,
+  message: 'Requested entity was not found.',
+  reason: 'notFound',
+};
+
+/** `GoogleJsonResponseException: API call to gmail.users.<call> failed with error: <message>` */
+function apiError(ctx: ExecutionContext, call: string, failure: ApiFailure): Error {
+  const error = ctx.error(`API call to gmail.users.${call} failed with error: ${failure.message}`);
+  error.name = 'GoogleJsonResponseException';
+  Object.assign(error, {
+    details: {
+      code: failure.code,
+      message: failure.message,
+      errors: [{ reason: failure.reason, domain: 'global', message: failure.message }],
+    },
+  });
+  return error;
+}
+
+function failureOf(error: unknown): ApiFailure | undefined {
+  if (!(error instanceof MailError)) return undefined;
+  if (error.code === 'NOT_FOUND') return NOT_FOUND;
+  return {
+    code: 400,
+    message: error.message,
+    reason: error.code === 'NO_RECIPIENT' ? 'invalidArgument' : 'invalid',
+  };
+}
+
+const asList = (value: unknown): string[] =>
+  value === undefined || value === null
+    ? []
+    : Array.isArray(value)
+      ? value.map(String)
+      : [String(value)];
+
+function snippet(message: StoredMessage): string {
+  return message.parsed.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+export class GmailAdvancedService {
+  constructor(
+    private readonly ctx: ExecutionContext,
+    private readonly options: GmailServiceOptions = {},
+  ) {}
+
+  /** One API call: cost and faults through ctx.invoke, the read/write quota, errors mapped. */
+  private call<T>(call: string, userId: unknown, body: (mailbox: Mailbox) => T, quota = true): T {
+    const ctx = this.ctx;
+    return ctx.invoke('Gmail', `Users.${call}`, () => {
+      const mailbox = mailboxOf(ctx);
+      const who = String(userId ?? '');
+      if (who !== 'me' && who.toLowerCase() !== mailbox.address) {
+        throw apiError(ctx, call.toLowerCase(), {
+          code: 403,
+          message: `Delegation denied for ${ctx.user.email}`,
+          reason: 'forbidden',
+        });
+      }
+      if (quota) ctx.consumeQuota('emailReadWrite', 1);
+      try {
+        return body(mailbox);
+      } catch (error) {
+        const failure = failureOf(error);
+        if (failure) throw apiError(ctx, call.toLowerCase(), failure);
+        throw error;
+      }
+    });
+  }
+
+  private bytes(data: Buffer): string | number[] {
+    return this.options.byteFields === 'base64url' ? base64UrlEncode(data) : signedBytes(data);
+  }
+
+  private audit(method: string, message: StoredMessage, kind?: string): void {
+    this.ctx.audit('Gmail', method, {
+      threadId: message.threadId,
+      messageId: message.id,
+      ...(kind ? { kind } : {}),
+    });
+  }
+
+  private part(part: MimePart, partId: string): ApiPart {
+    const isContainer = part.parts.length > 0;
+    return {
+      partId,
+      mimeType: part.mimeType,
+      filename: part.filename,
+      headers: part.headers.map((h) => ({ name: h.name, value: decodeWords(h.value) })),
+      body: isContainer
+        ? { size: 0 }
+        : part.filename
+          ? { size: part.body.length, attachmentId: `ANGjdJ_${partId}` }
+          : { size: part.body.length, data: this.bytes(part.body) as string },
+      ...(isContainer
+        ? {
+            parts: part.parts.map((child, i) =>
+              this.part(child, partId === '' ? String(i) : `${partId}.${i}`),
+            ),
+          }
+        : {}),
+    };
+  }
+
+  /** A message resource in one of the API's formats. */
+  private resource(message: StoredMessage, options: Options = {}): ApiMessage {
+    const format = String(options.format ?? 'full').toLowerCase();
+    const base: ApiMessage = {
+      id: message.id,
+      threadId: message.threadId,
+      labelIds: [...message.labelIds],
+      snippet: snippet(message),
+      historyId: String(message.historyId),
+      internalDate: String(message.internalDate),
+      sizeEstimate: Buffer.byteLength(message.raw),
+    };
+    if (format === 'minimal') return base;
+    if (format === 'raw') return { ...base, raw: this.bytes(Buffer.from(message.raw)) as string };
+    if (format === 'metadata') {
+      const wanted = asList(options.metadataHeaders).map((h) => h.toLowerCase());
+      const headers = message.parsed.headers
+        .filter((h) => wanted.length === 0 || wanted.includes(h.name.toLowerCase()))
+        .map((h) => ({ name: h.name, value: decodeWords(h.value) }));
+      return { ...base, payload: { mimeType: message.parsed.root.mimeType, headers } };
+    }
+    if (format !== 'full')
+      throw new MailError('INVALID_ARGUMENT', `Invalid value for format: ${format}`);
+    return { ...base, payload: this.part(message.parsed.root, '') };
+  }
+
+  private find(mailbox: Mailbox, id: unknown): StoredMessage {
+    const message = mailbox.message(String(id));
+    if (!message) throw new MailError('NOT_FOUND', NOT_FOUND.message);
+    return message;
+  }
+
+  /** Counts recipients of a raw message against the daily quota before it is sent. */
+  private chargeRecipients(raw: string): void {
+    const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+    const count = head
+      .split(/\r?\n/)
+      .filter((line) => /^(to|cc|bcc):/i.test(line))
+      .reduce((sum, line) => sum + parseAddressList(line.slice(line.indexOf(':') + 1)).length, 0);
+    this.ctx.consumeQuota('emailRecipients', count);
+  }
+
+  private rawOf(resource: { raw?: unknown } | undefined): string {
+    const raw = resource?.raw;
+    if (typeof raw === 'string') return base64UrlDecode(raw).toString('utf8');
+    if (Array.isArray(raw)) return Buffer.from(raw.map((n: number) => n & 0xff)).toString('utf8');
+    throw new MailError(
+      'INVALID_ARGUMENT',
+      "'raw' RFC822 payload message string or uploading message via /upload/* URL required",
+    );
+  }
+
+  private page<T>(items: T[], options: Options, defaultMax = 100): { items: T[]; next?: string } {
+    const max = Math.min(Number(options.maxResults ?? defaultMax), 500);
+    const start = Number(options.pageToken ?? 0);
+    const next = start + max < items.length ? String(start + max) : undefined;
+    return { items: items.slice(start, start + max), next };
+  }
+
+  private labelResource(
+    mailbox: Mailbox,
+    label: Label,
+    counts: boolean,
+  ): GoogleAppsScript.Gmail.Schema.Label {
+    const base = {
+      id: label.id,
+      name: label.name,
+      type: label.type,
+      ...(label.type === 'user'
+        ? { messageListVisibility: 'show', labelListVisibility: 'labelShow' }
+        : {}),
+    };
+    if (!counts) return base;
+    const messages = [...mailbox.messages.values()].filter((m) => m.labelIds.has(label.id));
+    const unread = messages.filter((m) => m.labelIds.has('UNREAD'));
+    return {
+      ...base,
+      messagesTotal: messages.length,
+      messagesUnread: unread.length,
+      threadsTotal: new Set(messages.map((m) => m.threadId)).size,
+      threadsUnread: new Set(unread.map((m) => m.threadId)).size,
+    };
+  }
+
+  private historyEntry(record: HistoryRecord): GoogleAppsScript.Gmail.Schema.History {
+    const message = { id: record.messageId, threadId: record.threadId };
+    const entry: GoogleAppsScript.Gmail.Schema.History = {
+      id: String(record.id),
+      messages: [message],
+    };
+    if (record.type === 'messageAdded')
+      entry.messagesAdded = [{ message: { ...message, labelIds: record.labelIds } }];
+    if (record.type === 'messageDeleted') entry.messagesDeleted = [{ message }];
+    if (record.type === 'labelAdded') entry.labelsAdded = [{ message, labelIds: record.labelIds }];
+    if (record.type === 'labelRemoved')
+      entry.labelsRemoved = [{ message, labelIds: record.labelIds }];
+    return entry;
+  }
+
+  private listHistory(
+    mailbox: Mailbox,
+    options: Options,
+  ): GoogleAppsScript.Gmail.Schema.ListHistoryResponse {
+    const start = String(options.startHistoryId ?? '');
+    if (!/^\d+$/.test(start)) {
+      throw new MailError(
+        'INVALID_ARGUMENT',
+        `Invalid value at 'start_history_id' (TYPE_UINT64), "${start}"`,
+      );
+    }
+    mailbox.pruneHistory();
+    const startId = Number(start);
+    // too old (history pruned) and ahead of the mailbox both answer 404, as Gmail does
+    if (startId < mailbox.historyFloor || startId > mailbox.historyId) {
+      throw new MailError('NOT_FOUND', NOT_FOUND.message);
+    }
+    const types = asList(options.historyTypes) as HistoryType[];
+    const labelId = options.labelId === undefined ? undefined : String(options.labelId);
+    const records = mailbox.history.filter(
+      (r) =>
+        r.id > startId &&
+        (types.length === 0 || types.includes(r.type)) &&
+        (labelId === undefined ||
+          r.labelIds.includes(labelId) ||
+          (r.type !== 'labelRemoved' &&
+            mailbox.message(r.messageId)?.labelIds.has(labelId) === true)),
+    );
+    const { items, next } = this.page(records, options);
+    return {
+      ...(items.length > 0 ? { history: items.map((r) => this.historyEntry(r)) } : {}),
+      historyId: String(mailbox.historyId),
+      ...(next ? { nextPageToken: next } : {}),
+    };
+  }
+
+  private listMessages(mailbox: Mailbox, options: Options): StoredMessage[] {
+    const labelIds = asList(options.labelIds);
+    let query = String(options.q ?? '');
+    if (options.includeSpamTrash === true) query += ' in:anywhere';
+    return searchMessages(mailbox, query, this.ctx.kernel.now()).filter((m) =>
+      labelIds.every((id) => m.labelIds.has(id)),
+    );
+  }
+
+  /** The `Gmail` global: `Gmail.Users.Messages.send(resource, 'me')` and friends. */
+  build(): GoogleAppsScript.Gmail {
+    const ctx = this.ctx;
+    const unbuilt = (name: string) => (): never => notImplemented(ctx, `Gmail.Users.${name}`);
+    const Messages: GoogleAppsScript.Gmail.Collection.Users.MessagesCollection = {
+      Attachments: { get: unbuilt('Messages.Attachments.get') },
+      send: (resource: ApiMessage, userId: string): ApiMessage =>
+        this.call(
+          'messages.send',
+          userId,
+          (mailbox) => {
+            const raw = this.rawOf(resource);
+            this.chargeRecipients(raw);
+            const sent = mailbox.send(raw, { threadId: resource.threadId ?? undefined });
+            return { id: sent.id, threadId: sent.threadId, labelIds: [...sent.labelIds] };
+          },
+          false,
+        ),
+      get: (userId: string, id: string, options: Options = {}): ApiMessage =>
+        this.call('messages.get', userId, (mailbox) => {
+          const message = this.find(mailbox, id);
+          const minimal = String(options.format ?? 'full').toLowerCase() === 'minimal';
+          this.audit('Users.Messages.get', message, minimal ? 'list' : undefined);
+          return this.resource(message, options);
+        }),
+      list: (
+        userId: string,
+        options: Options = {},
+      ): GoogleAppsScript.Gmail.Schema.ListMessagesResponse =>
+        this.call('messages.list', userId, (mailbox) => {
+          const found = this.listMessages(mailbox, options);
+          const { items, next } = this.page(found, options);
+          items.forEach((m) => this.audit('Users.Messages.list', m, 'list'));
+          return {
+            ...(items.length > 0
+              ? { messages: items.map((m) => ({ id: m.id, threadId: m.threadId })) }
+              : {}),
+            ...(next ? { nextPageToken: next } : {}),
+            resultSizeEstimate: found.length,
+          };
+        }),
+      modify: (
+        resource: GoogleAppsScript.Gmail.Schema.ModifyMessageRequest,
+        userId: string,
+        id: string,
+      ): ApiMessage =>
+        this.call('messages.modify', userId, (mailbox) => {
+          const message = mailbox.modify(
+            String(id),
+            asList(resource.addLabelIds),
+            asList(resource.removeLabelIds),
+          );
+          return { id: message.id, threadId: message.threadId, labelIds: [...message.labelIds] };
+        }),
+      batchModify: (
+        resource: GoogleAppsScript.Gmail.Schema.BatchModifyMessagesRequest,
+        userId: string,
+      ): void =>
+        this.call('messages.batchModify', userId, (mailbox) => {
+          const ids = asList(resource.ids);
+          if (ids.length > 1000)
+            throw new MailError('INVALID_ARGUMENT', 'Too many ids: at most 1000 per call.');
+          ids.forEach((id) =>
+            mailbox.modify(id, asList(resource.addLabelIds), asList(resource.removeLabelIds)),
+          );
+        }),
+      trash: (userId: string, id: string): ApiMessage =>
+        this.call('messages.trash', userId, (mailbox) => {
+          const message = mailbox.modify(String(id), ['TRASH'], ['INBOX']);
+          return { id: message.id, threadId: message.threadId, labelIds: [...message.labelIds] };
+        }),
+      batchDelete: unbuilt('Messages.batchDelete'),
+      import: unbuilt('Messages.import'),
+      insert: unbuilt('Messages.insert'),
+      remove: unbuilt('Messages.remove'),
+      untrash: unbuilt('Messages.untrash'),
+    };
+    const draftResource = (mailbox: Mailbox, draftId: string, options: Options = {}) => {
+      const message = mailbox.draftMessage(draftId);
+      const format = String(options.format ?? 'full').toLowerCase();
+      this.audit('Users.Drafts.get', message, format === 'minimal' ? 'list' : undefined);
+      return { id: draftId, message: this.resource(message, options) };
+    };
+    const Drafts: GoogleAppsScript.Gmail.Collection.Users.DraftsCollection = {
+      create: (resource: GoogleAppsScript.Gmail.Schema.Draft, userId: string) =>
+        this.call('drafts.create', userId, (mailbox) => {
+          const { draftId, message } = mailbox.createDraft(
+            this.rawOf(resource.message),
+            resource.message?.threadId ?? undefined,
+          );
+          return {
+            id: draftId,
+            message: {
+              id: message.id,
+              threadId: message.threadId,
+              labelIds: [...message.labelIds],
+            },
+          };
+        }),
+      get: (userId: string, id: string, options: Options = {}) =>
+        this.call('drafts.get', userId, (mailbox) => draftResource(mailbox, String(id), options)),
+      list: (
+        userId: string,
+        options: Options = {},
+      ): GoogleAppsScript.Gmail.Schema.ListDraftsResponse =>
+        this.call('drafts.list', userId, (mailbox) => {
+          const matching = new Set(
+            searchMessages(mailbox, `${String(options.q ?? '')} in:drafts`, ctx.kernel.now()).map(
+              (m) => m.id,
+            ),
+          );
+          const drafts = [...mailbox.drafts.entries()].filter(([, messageId]) =>
+            matching.has(messageId),
+          );
+          const { items, next } = this.page(drafts, options);
+          return {
+            ...(items.length > 0
+              ? {
+                  drafts: items.map(([id, messageId]) => ({
+                    id,
+                    message: { id: messageId, threadId: mailbox.message(messageId)?.threadId },
+                  })),
+                }
+              : {}),
+            ...(next ? { nextPageToken: next } : {}),
+            resultSizeEstimate: drafts.length,
+          };
+        }),
+      send: (resource: GoogleAppsScript.Gmail.Schema.Draft, userId: string): ApiMessage =>
+        this.call(
+          'drafts.send',
+          userId,
+          (mailbox) => {
+            const draftId = String(resource.id ?? '');
+            this.chargeRecipients(mailbox.draftMessage(draftId).raw);
+            const sent = mailbox.sendDraft(draftId);
+            return { id: sent.id, threadId: sent.threadId, labelIds: [...sent.labelIds] };
+          },
+          false,
+        ),
+      update: (resource: GoogleAppsScript.Gmail.Schema.Draft, userId: string, id: string) =>
+        this.call('drafts.update', userId, (mailbox) => {
+          const message = mailbox.updateDraft(
+            String(id),
+            this.rawOf(resource.message),
+            resource.message?.threadId ?? undefined,
+          );
+          return {
+            id: String(id),
+            message: {
+              id: message.id,
+              threadId: message.threadId,
+              labelIds: [...message.labelIds],
+            },
+          };
+        }),
+      remove: (userId: string, id: string): void =>
+        this.call('drafts.delete', userId, (mailbox) => mailbox.deleteDraft(String(id))),
+    };
+    const threadResource = (mailbox: Mailbox, id: string, options: Options) => {
+      const messages = mailbox.thread(id, true);
+      if (messages.length === 0) throw new MailError('NOT_FOUND', NOT_FOUND.message);
+      const minimal = String(options.format ?? 'full').toLowerCase() === 'minimal';
+      ctx.audit('Gmail', 'Users.Threads.get', {
+        threadId: id,
+        ...(minimal ? { kind: 'list' } : {}),
+      });
+      return {
+        id,
+        historyId: String(Math.max(...messages.map((m) => m.historyId))),
+        messages: messages.map((m) => this.resource(m, options)),
+      };
+    };
+    const Threads: GoogleAppsScript.Gmail.Collection.Users.ThreadsCollection = {
+      get: (
+        userId: string,
+        id: string,
+        options: Options = {},
+      ): GoogleAppsScript.Gmail.Schema.Thread =>
+        this.call('threads.get', userId, (mailbox) => threadResource(mailbox, String(id), options)),
+      list: (
+        userId: string,
+        options: Options = {},
+      ): GoogleAppsScript.Gmail.Schema.ListThreadsResponse =>
+        this.call('threads.list', userId, (mailbox) => {
+          const labelIds = asList(options.labelIds);
+          const query = `${String(options.q ?? '')} ${labelIds.map((id) => `label:${id}`).join(' ')}`;
+          const ids = searchThreads(mailbox, query, ctx.kernel.now());
+          const { items, next } = this.page(ids, options);
+          items.forEach((threadId) =>
+            ctx.audit('Gmail', 'Users.Threads.list', { threadId, kind: 'list' }),
+          );
+          return {
+            ...(items.length > 0
+              ? {
+                  threads: items.map((threadId) => {
+                    const messages = mailbox.thread(threadId, true);
+                    const last = messages[messages.length - 1];
+                    return {
+                      id: threadId,
+                      snippet: snippet(last),
+                      historyId: String(last.historyId),
+                    };
+                  }),
+                }
+              : {}),
+            ...(next ? { nextPageToken: next } : {}),
+            resultSizeEstimate: ids.length,
+          };
+        }),
+      modify: (
+        resource: GoogleAppsScript.Gmail.Schema.ModifyThreadRequest,
+        userId: string,
+        id: string,
+      ) =>
+        this.call('threads.modify', userId, (mailbox) => {
+          const messages = mailbox.thread(String(id), true);
+          if (messages.length === 0) throw new MailError('NOT_FOUND', NOT_FOUND.message);
+          messages.forEach((m) =>
+            mailbox.modify(m.id, asList(resource.addLabelIds), asList(resource.removeLabelIds)),
+          );
+          return {
+            id: String(id),
+            historyId: String(mailbox.historyId),
+            messages: messages.map((m) => this.resource(m, { format: 'minimal' })),
+          };
+        }),
+      remove: unbuilt('Threads.remove'),
+      trash: unbuilt('Threads.trash'),
+      untrash: unbuilt('Threads.untrash'),
+    };
+    const Labels: GoogleAppsScript.Gmail.Collection.Users.LabelsCollection = {
+      list: (userId: string): GoogleAppsScript.Gmail.Schema.ListLabelsResponse =>
+        this.call('labels.list', userId, (mailbox) => ({
+          labels: [...mailbox.labels.values()].map((label) =>
+            this.labelResource(mailbox, label, false),
+          ),
+        })),
+      get: (userId: string, id: string): GoogleAppsScript.Gmail.Schema.Label =>
+        this.call('labels.get', userId, (mailbox) => {
+          const label = mailbox.labels.get(String(id));
+          if (!label) throw new MailError('NOT_FOUND', NOT_FOUND.message);
+          return this.labelResource(mailbox, label, true);
+        }),
+      create: (
+        resource: GoogleAppsScript.Gmail.Schema.Label,
+        userId: string,
+      ): GoogleAppsScript.Gmail.Schema.Label =>
+        this.call('labels.create', userId, (mailbox) => {
+          const name = String(resource.name ?? '').trim();
+          if (!name) throw new MailError('INVALID_ARGUMENT', 'Invalid label name');
+          const taken = [...mailbox.labels.values()].some(
+            (l) => l.name.toLowerCase() === name.toLowerCase(),
+          );
+          if (taken)
+            throw apiError(ctx, 'labels.create', {
+              code: 409,
+              message: 'Label name exists or conflicts',
+              reason: 'duplicate',
+            });
+          return this.labelResource(mailbox, mailbox.createLabel(name), false);
+        }),
+      patch: unbuilt('Labels.patch'),
+      remove: unbuilt('Labels.remove'),
+      update: unbuilt('Labels.update'),
+    };
+    const History: GoogleAppsScript.Gmail.Collection.Users.HistoryCollection = {
+      list: (
+        userId: string,
+        options: Options = {},
+      ): GoogleAppsScript.Gmail.Schema.ListHistoryResponse =>
+        this.call('history.list', userId, (mailbox) => this.listHistory(mailbox, options)),
+    };
+    const Users: GoogleAppsScript.Gmail.Collection.UsersCollection = {
+      Messages,
+      Drafts,
+      Threads,
+      Labels,
+      History,
+      Settings: new Proxy({} as GoogleAppsScript.Gmail.Collection.Users.SettingsCollection, {
+        get: (_target, name) =>
+          typeof name === 'string' ? unbuilt(`Settings.${name}`) : undefined,
+      }),
+      getProfile: (userId: string): GoogleAppsScript.Gmail.Schema.Profile =>
+        this.call('getProfile', userId, (mailbox) => ({
+          emailAddress: mailbox.address,
+          messagesTotal: mailbox.messages.size,
+          threadsTotal: mailbox.threadIds().length,
+          historyId: String(mailbox.historyId),
+        })),
+      stop: unbuilt('stop'),
+      watch: unbuilt('watch'),
+    };
+    // the new*() factories of the advanced service just make empty resources
+    return new Proxy({ Users } as GoogleAppsScript.Gmail, {
+      get: (target, name) =>
+        typeof name === 'string' && name.startsWith('new') ? () => ({}) : Reflect.get(target, name),
+    });
+  }
+}

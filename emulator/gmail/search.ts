@@ -1,0 +1,138 @@
+// Gmail's search language for the emulator: label:, in:, is:, from:, to:, cc:, subject:,
+// after:/before:, newer_than:/older_than:, rfc822msgid:, has:attachment, -negation, quoted
+// phrases and plain words. Dates written yyyy/mm/dd are read as midnight UTC (see docs).
+import { type Mailbox, type StoredMessage, messageHeader } from './mail-system';
+
+interface Term {
+  negated: boolean;
+  operator: string;
+  value: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const UNIT_MS: Record<string, number> = {
+  d: DAY_MS,
+  m: 30 * DAY_MS,
+  y: 365 * DAY_MS,
+  h: DAY_MS / 24,
+};
+
+/** Splits a query into terms: `-op:value`, `op:"quoted value"`, `"phrase"`, `word`. */
+export function parseQuery(query: string): Term[] {
+  const terms: Term[] = [];
+  const pattern = /(-?)(?:([a-z_0-9]+):)?(?:"([^"]*)"|(\S+))/gi;
+  for (const match of query.matchAll(pattern)) {
+    const [, minus, operator, quoted, bare] = match;
+    const value = quoted ?? bare ?? '';
+    if (!operator && value.toUpperCase() === 'AND') continue;
+    terms.push({ negated: minus === '-', operator: (operator ?? '').toLowerCase(), value });
+  }
+  return terms;
+}
+
+/** Gmail writes label names in queries lowercased, with spaces and slashes as dashes. */
+const labelKey = (name: string): string => name.toLowerCase().replace(/[\s/]+/g, '-');
+
+function parseDate(value: string): number {
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const match = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(value);
+  if (!match) throw new Error(`Invalid date in search query: ${value} (expected yyyy/mm/dd).`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+function parseAge(value: string): number {
+  const match = /^(\d+)([dmyh])$/i.exec(value);
+  if (!match) throw new Error(`Invalid age in search query: ${value} (expected e.g. 7d, 2m, 1y).`);
+  return Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
+}
+
+const contains = (haystack: string, needle: string): boolean =>
+  haystack.toLowerCase().includes(needle.toLowerCase());
+
+function addressHeaders(message: StoredMessage, names: string[]): string {
+  return names.map((name) => messageHeader(message, name)).join(' ');
+}
+
+function hasLabel(mailbox: Mailbox, message: StoredMessage, value: string): boolean {
+  const wanted = labelKey(value);
+  return [...message.labelIds].some((id) => {
+    const label = mailbox.labels.get(id);
+    return label !== undefined && (labelKey(label.name) === wanted || labelKey(id) === wanted);
+  });
+}
+
+function matchesTerm(mailbox: Mailbox, message: StoredMessage, term: Term, now: number): boolean {
+  const { operator, value } = term;
+  switch (operator) {
+    case 'label':
+      return hasLabel(mailbox, message, value);
+    case 'in':
+      if (value.toLowerCase() === 'anywhere') return true;
+      return hasLabel(mailbox, message, value.toLowerCase() === 'drafts' ? 'draft' : value);
+    case 'is':
+      if (value.toLowerCase() === 'read') return !message.labelIds.has('UNREAD');
+      return hasLabel(mailbox, message, value);
+    case 'from':
+      return contains(messageHeader(message, 'From'), value);
+    case 'to':
+      return contains(addressHeaders(message, ['To', 'Cc', 'Bcc', 'Delivered-To']), value);
+    case 'cc':
+      return contains(messageHeader(message, 'Cc'), value);
+    case 'bcc':
+      return contains(messageHeader(message, 'Bcc'), value);
+    case 'subject':
+      return contains(messageHeader(message, 'Subject'), value);
+    case 'after':
+      return message.internalDate >= parseDate(value);
+    case 'before':
+      return message.internalDate < parseDate(value);
+    case 'newer_than':
+      return message.internalDate > now - parseAge(value);
+    case 'older_than':
+      return message.internalDate < now - parseAge(value);
+    case 'rfc822msgid':
+      return message.rfcMessageId.replace(/^<|>$/g, '') === value.replace(/^<|>$/g, '');
+    case 'has':
+      if (value.toLowerCase() === 'attachment') return message.parsed.attachments.length > 0;
+      throw new Error(`Unsupported search operator in the emulator: has:${value}`);
+    case '': {
+      const text = [
+        messageHeader(message, 'Subject'),
+        addressHeaders(message, ['From', 'To', 'Cc']),
+        message.parsed.text,
+      ].join('\n');
+      return contains(text, value);
+    }
+    default:
+      throw new Error(`Unsupported search operator in the emulator: ${operator}:`);
+  }
+}
+
+/** Whether the query names trash or spam itself: otherwise Gmail leaves those out. */
+function looksInTrashOrSpam(terms: Term[]): boolean {
+  return terms.some(
+    (t) =>
+      !t.negated &&
+      ['in', 'label', 'is'].includes(t.operator) &&
+      ['trash', 'spam', 'anywhere'].includes(t.value.toLowerCase()),
+  );
+}
+
+/** Messages of the mailbox matching the query, newest first. */
+export function searchMessages(mailbox: Mailbox, query: string, now: number): StoredMessage[] {
+  const terms = parseQuery(query);
+  const withHidden = looksInTrashOrSpam(terms);
+  return [...mailbox.messages.values()]
+    .filter(
+      (message) =>
+        (withHidden || (!message.labelIds.has('TRASH') && !message.labelIds.has('SPAM'))) &&
+        terms.every((term) => matchesTerm(mailbox, message, term, now) !== term.negated),
+    )
+    .sort((a, b) => b.internalDate - a.internalDate || b.id.localeCompare(a.id));
+}
+
+/** Thread ids with at least one matching message, most recent activity first. */
+export function searchThreads(mailbox: Mailbox, query: string, now: number): string[] {
+  const matching = new Set(searchMessages(mailbox, query, now).map((m) => m.threadId));
+  return mailbox.threadIds().filter((id) => matching.has(id));
+}
