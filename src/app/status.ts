@@ -2,9 +2,11 @@
 // rendered for every row from the store and this tick's notes, to be written in one call.
 import type { Campaign } from '../core/campaign';
 import { type Roster, STATUS_HEADERS } from '../core/roster';
+import { mergeStep, missingReason } from '../core/merge';
 import { formatLocal } from '../core/schedule';
 import { dueFor, NEW_PROGRESS, stateReason } from '../core/sequence';
 import type { CampaignProgress } from '../core/store';
+import type { Variables } from '../core/template';
 import type { CellValue } from '../ports';
 
 /** This tick's word on a row (why it was skipped or held), by 1-based row number. */
@@ -32,7 +34,9 @@ export function statusBlock(
     cells[0] = `${p.sent}/${total}`;
     cells[1] = p.lastSentAt ? formatLocal(p.lastSentAt, zone) : '';
     cells[3] = p.threadId ? threadLink(campaign.sender.email, p.threadId) : '';
-    cells[2] = notes.get(candidate.row) ?? stateText(campaign, p, now, candidate.timeZone ?? zone);
+    cells[2] =
+      notes.get(candidate.row) ??
+      stateText(campaign, p, now, candidate.timeZone ?? zone, candidate.vars);
   }
   return rows;
 }
@@ -42,11 +46,16 @@ function stateText(
   progress: typeof NEW_PROGRESS,
   now: number,
   zone: string,
+  vars: Variables,
 ): string {
   if (progress.state !== 'active') return stateReason(progress.state);
   if (campaign.state === 'ended') return 'Campaign ended.';
   if (campaign.state === 'paused') return 'Paused.';
   const due = dueFor(campaign, progress, now, zone);
+  if (due.kind === 'wait' || due.kind === 'send') {
+    const missing = mergeStep(campaign, due.step, vars).missing;
+    if (missing.length > 0) return missingReason(missing);
+  }
   if (due.kind === 'wait') return `Step ${due.step} due ${formatLocal(due.at, zone)} (${zone}).`;
   if (due.kind === 'send') return `Step ${due.step} due now.`;
   return due.reason;
