@@ -27,6 +27,7 @@ import type { CandidateState } from '../core/sequence';
 import { emptyProgress } from '../core/store';
 import { unknownVariables } from '../core/template';
 import type { Ports } from '../ports';
+import { publishToSenders } from './delegation/publish';
 import { StoreSession } from './store';
 import { ensureHourlyTick } from './triggers';
 
@@ -52,6 +53,8 @@ function update(ports: Ports, id: string, change: (campaign: Campaign) => void):
   const { session, campaign } = load(ports, id);
   change(campaign);
   session.save();
+  // A colleague who sends this campaign must see the change (and re-approve new content).
+  publishToSenders(ports, campaign);
   return campaign;
 }
 
@@ -237,6 +240,7 @@ export function launch(ports: Ports, id: string): Campaign {
   campaign.state = 'running';
   campaign.launchedAt = ports.clock.now();
   session.save();
+  publishToSenders(ports, campaign);
   if (campaign.sender.kind !== 'colleague') ensureHourlyTick(ports);
   return campaign;
 }

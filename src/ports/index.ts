@@ -1,5 +1,6 @@
 // The ports: what the use cases need from the outside world, shaped by the domain rather than by
 // the Apps Script API. src/adapters/gas implements them; tests pass in-memory fakes.
+import type { DelegationPorts } from './delegation';
 import type { ReplyPorts } from './replies';
 
 /** Who is running this execution. */
@@ -134,4 +135,6 @@ export interface Ports {
   ids: Ids;
   /** The reply scan's mailbox history and log tabs (src/ports/replies.ts); absent in fakes of other use cases. */
   replies?: ReplyPorts;
+  /** Sharing, signatures and the open message for sending on behalf of colleagues (src/ports/delegation.ts). */
+  delegation?: DelegationPorts;
 }

@@ -8,6 +8,7 @@ import type {
   Triggers,
   UserLock,
 } from '../../ports';
+import { gasDelegationPorts } from './delegation';
 import { GmailApiMailbox } from './gmail';
 import { GmailApiHistory, SpreadsheetLogSheets } from './replies';
 
@@ -80,5 +81,6 @@ export function gasPorts(): Ports {
     triggers: new ScriptAppTriggers(),
     ids: { newId: () => Utilities.getUuid() },
     replies: { history: new GmailApiHistory(), logSheets: new SpreadsheetLogSheets() },
+    delegation: gasDelegationPorts(),
   };
 }

@@ -1,0 +1,179 @@
+// The owner invites a colleague to send a campaign from their mailbox: checks the address (not
+// mine, not one of my aliases), makes them the campaign's sender, shares the spreadsheet, opens a
+// Senders row with a signed record, and mails the invitation with its single-use token.
+import { MAX_DAILY_CAP } from '../../core/campaign';
+import { formatToken, INVITATION_HEADER, secretFrom } from '../../core/delegation/grants';
+import { BatonError } from '../../core/errors';
+import { composeMessage } from '../../core/message/compose';
+import { invalidEmailReason, normaliseEmail } from '../../core/roster';
+import type { Ports } from '../../ports';
+import { chooseSender } from '../campaigns';
+import {
+  appendSender,
+  delegationOf,
+  iso,
+  loadInvites,
+  readSenders,
+  referenceOf,
+  saveInvites,
+  signRecord,
+  writeSenderCells,
+  type Invite,
+} from './records';
+import { recordOf } from '../../core/delegation/grants';
+
+export interface InviteInput {
+  campaignId: string;
+  name: string;
+  email: string;
+  /** A daily cap stricter than the campaign's, if the owner wants one. */
+  dailyCap?: number;
+  /** No sending from the colleague's mailbox after this instant (ms). */
+  endAt?: number;
+}
+
+export interface InviteResult {
+  email: string;
+  campaignName: string;
+}
+
+function checkInput(ports: Ports, input: InviteInput): { email: string; name: string } {
+  const email = normaliseEmail(input.email);
+  const invalid = invalidEmailReason(email);
+  if (invalid) throw new BatonError('BAD_EMAIL', invalid, 'inviteEmail');
+  const name = input.name.trim();
+  if (!name)
+    throw new BatonError(
+      'NO_NAME',
+      'Give the colleague’s name, as the mail greets them.',
+      'inviteName',
+    );
+  const me = normaliseEmail(ports.identity.email());
+  if (email === me)
+    throw new BatonError(
+      'SELF_INVITE',
+      'That is your own address: choose your mailbox as the sender instead of inviting yourself.',
+      'inviteEmail',
+    );
+  if (ports.mailbox.sendAsAddresses().map(normaliseEmail).includes(email))
+    throw new BatonError(
+      'ALIAS_AS_MAILBOX',
+      `${email} is a send-as alias of your own mailbox. An alias cannot authorize Baton as a mailbox: choose it as the campaign’s sender directly.`,
+      'inviteEmail',
+    );
+  const cap = input.dailyCap;
+  if (cap !== undefined && (!Number.isInteger(cap) || cap < 1 || cap > MAX_DAILY_CAP))
+    throw new BatonError(
+      'BAD_DAILY_CAP',
+      `The daily cap must be a whole number from 1 to ${MAX_DAILY_CAP}.`,
+      'inviteDailyCap',
+    );
+  if (input.endAt !== undefined && input.endAt <= ports.clock.now())
+    throw new BatonError('BAD_END_DATE', 'The end date must be in the future.', 'inviteEndDate');
+  return { email, name };
+}
+
+export function inviteColleague(ports: Ports, input: InviteInput): InviteResult {
+  const { email, name } = checkInput(ports, input);
+  const delegation = delegationOf(ports);
+  const campaign = chooseSender(ports, input.campaignId, { email, name });
+  if (campaign.state === 'ended')
+    throw new BatonError('ENDED', 'This campaign has ended: there is nothing to send.');
+  const now = ports.clock.now();
+  const secret = secretFrom([ports.ids.newId(), ports.ids.newId()]);
+  const reference = referenceOf(ports, secret);
+  delegation.sharing.addEditor(campaign.spreadsheetId, email);
+  const invites = loadInvites(ports.store);
+  withdrawEarlier(ports, invites, campaign.spreadsheetId, campaign.id, email);
+  const invite: Invite = {
+    campaignId: campaign.id,
+    spreadsheetId: campaign.spreadsheetId,
+    email,
+    name,
+    secret,
+    reference,
+    dailyCap: input.dailyCap,
+    endAt: input.endAt,
+    version: now,
+    notifiedFor: '',
+  };
+  const signed = signRecord(ports, secret, recordOf(campaign, email, invite, invite.version));
+  appendSender(ports, campaign.spreadsheetId, {
+    name,
+    email,
+    campaignName: campaign.name,
+    campaignId: campaign.id,
+    status: 'Invited',
+    updated: iso(now),
+    lastRun: '',
+    reference,
+    approved: '',
+    ...signed,
+  });
+  invites.push(invite);
+  saveInvites(ports.store, invites);
+  const token = formatToken({
+    spreadsheetId: campaign.spreadsheetId,
+    campaignId: campaign.id,
+    invited: email,
+    secret,
+  });
+  sendInvitation(ports, { email, name }, campaign.name, token);
+  return { email, campaignName: campaign.name };
+}
+
+/** A new invitation to the same colleague for the same campaign retires the unused one. */
+function withdrawEarlier(
+  ports: Ports,
+  invites: Invite[],
+  spreadsheetId: string,
+  campaignId: string,
+  email: string,
+): void {
+  const earlier = invites.filter((i) => i.campaignId === campaignId && i.email === email);
+  if (earlier.length === 0) return;
+  const rows = readSenders(ports, spreadsheetId);
+  for (const invite of earlier) {
+    const row = rows.find((r) => r.reference === invite.reference);
+    if (row && row.status === 'Invited')
+      writeSenderCells(ports, spreadsheetId, row.row, 'Status', [
+        'Revoked',
+        iso(ports.clock.now()),
+      ]);
+    invites.splice(invites.indexOf(invite), 1);
+  }
+}
+
+function sendInvitation(
+  ports: Ports,
+  colleague: { email: string; name: string },
+  campaignName: string,
+  token: string,
+): void {
+  const me = ports.identity.email();
+  const text = [
+    `Hi ${colleague.name},`,
+    '',
+    `I am running a recruiting campaign, "${campaignName}", with Baton, and I would like it to go out from your mailbox: candidates answer a hiring manager more often than a recruiter.`,
+    '',
+    'What to do (about a minute):',
+    '1. Install Baton for Gmail, if you do not have it yet (your Workspace admin can add it).',
+    '2. Open this mail in Gmail and open Baton in the side panel on the right.',
+    '3. Read the messages it will send in your name, then press Authorize.',
+    '',
+    'You need no other account and nothing else to set up. Nothing is sent from your mailbox before you authorize, only the messages you read are sent, and you can revoke at any time from Baton’s home card.',
+    'I shared the campaign’s spreadsheet with you: your mailbox reads the candidate list from it.',
+    '',
+    'Thank you!',
+    me,
+  ].join('\n');
+  const raw = composeMessage({
+    from: { email: me },
+    to: { email: colleague.email, name: colleague.name },
+    subject: `Can "${campaignName}" be sent from your mailbox? (Baton)`,
+    text,
+    html: '',
+    extraHeaders: { [INVITATION_HEADER]: token },
+  });
+  ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
+}

@@ -1,0 +1,80 @@
+// The owner's side after any change to a campaign (steps, sender, settings, launch, pause, end):
+// publish a freshly signed record to each invited colleague's Senders row, and ask a colleague
+// whose approval the change outdated to review it again (one mail per approved version).
+import { contentFingerprint, type Campaign } from '../../core/campaign';
+import { recordOf, REVIEW_HEADER } from '../../core/delegation/grants';
+import { composeMessage } from '../../core/message/compose';
+import type { Ports } from '../../ports';
+import {
+  iso,
+  loadInvites,
+  readSenders,
+  saveInvites,
+  signRecord,
+  writeSenderCells,
+  type Invite,
+} from './records';
+
+/** Statuses whose row no longer listens: the colleague declined or revoked. */
+const CLOSED = new Set(['Revoked', 'Declined']);
+
+/** Publishes the campaign to every colleague it was handed to; a no-op for other campaigns. */
+export function publishToSenders(ports: Ports, campaign: Campaign): void {
+  const invites = loadInvites(ports.store);
+  const mine = invites.filter((i) => i.campaignId === campaign.id);
+  if (mine.length === 0) return;
+  const rows = readSenders(ports, campaign.spreadsheetId);
+  const now = ports.clock.now();
+  const fingerprint = contentFingerprint(campaign);
+  for (const invite of mine) {
+    const row = rows.find((r) => r.reference === invite.reference);
+    if (!row || CLOSED.has(row.status)) continue;
+    invite.version = Math.max(now, invite.version + 1);
+    const signed = signRecord(
+      ports,
+      invite.secret,
+      recordOf(campaign, invite.email, invite, invite.version),
+    );
+    writeSenderCells(ports, campaign.spreadsheetId, row.row, 'Record', [
+      signed.record,
+      signed.signature,
+    ]);
+    const outdated = row.approved !== '' && row.approved !== fingerprint;
+    if (outdated && row.status === 'Active')
+      writeSenderCells(ports, campaign.spreadsheetId, row.row, 'Status', [
+        'Needs re-approval',
+        iso(now),
+      ]);
+    if (outdated && invite.notifiedFor !== row.approved) {
+      askToReview(ports, campaign, invite);
+      invite.notifiedFor = row.approved;
+    }
+  }
+  saveInvites(ports.store, invites);
+}
+
+/** The mail from the owner asking the colleague to look again before anything new is sent. */
+function askToReview(ports: Ports, campaign: Campaign, invite: Invite): void {
+  const me = ports.identity.email();
+  const text = [
+    `Hi ${invite.name},`,
+    '',
+    `I changed the messages of "${campaign.name}", which Baton sends from your mailbox for me.`,
+    'Nothing new goes out in your name until you approve the new version:',
+    '',
+    '1. Open Baton in Gmail (the side panel). This mail shows the changes too.',
+    '2. Read the new messages and press Approve changes — or Revoke to stop.',
+    '',
+    'Thank you!',
+    me,
+  ].join('\n');
+  const raw = composeMessage({
+    from: { email: me },
+    to: { email: invite.email, name: invite.name },
+    subject: `Please review the changes to "${campaign.name}" in Baton`,
+    text,
+    html: '',
+    extraHeaders: { [REVIEW_HEADER]: campaign.id },
+  });
+  ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
+}

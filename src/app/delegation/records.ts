@@ -1,0 +1,139 @@
+// Where the delegation records live, read and written through the ports: the Senders tab of the
+// campaign spreadsheet, the owner's invitations and the colleague's grants (each in their own
+// user properties, outside the campaign store's prefix so its saves never touch them).
+import { BatonError } from '../../core/errors';
+import {
+  decodeGrants,
+  encodeGrants,
+  GRANTS_KEY,
+  parseRecord,
+  readSenderRows,
+  SENDERS_HEADER,
+  SENDERS_TAB,
+  senderCells,
+  senderColumn,
+  serializeRecord,
+  type CampaignRecord,
+  type Grant,
+  type SenderRow,
+} from '../../core/delegation/grants';
+import type { KeyValueStore, Ports } from '../../ports';
+import type { DelegationPorts } from '../../ports/delegation';
+import type { CampaignLogSheets } from '../../ports/replies';
+
+export function delegationOf(ports: Ports): DelegationPorts {
+  if (!ports.delegation)
+    throw new BatonError('NO_DELEGATION', 'Sending for colleagues is not available here.');
+  return ports.delegation;
+}
+
+function tabsOf(ports: Ports): CampaignLogSheets {
+  if (!ports.replies)
+    throw new BatonError('NO_SHEETS', 'The campaign spreadsheet cannot be opened here.');
+  return ports.replies.logSheets;
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+// ─── The Senders tab ────────────────────────────────────────────────────────────────────────────
+
+export function readSenders(ports: Ports, spreadsheetId: string): SenderRow[] {
+  return readSenderRows(tabsOf(ports).readRows(spreadsheetId, SENDERS_TAB));
+}
+
+export function appendSender(ports: Ports, spreadsheetId: string, row: Omit<SenderRow, 'row'>) {
+  tabsOf(ports).appendRows(spreadsheetId, SENDERS_TAB, SENDERS_HEADER, [senderCells(row)]);
+}
+
+/** Writes consecutive cells of one Senders row, starting at the named column. */
+export function writeSenderCells(
+  ports: Ports,
+  spreadsheetId: string,
+  row: number,
+  from: (typeof SENDERS_HEADER)[number],
+  values: string[],
+): void {
+  ports.sheets.writeBlock(spreadsheetId, SENDERS_TAB, row, senderColumn(from), [values]);
+}
+
+/** The record text and its signature with the invitation's secret. */
+export function signRecord(
+  ports: Ports,
+  secret: string,
+  record: CampaignRecord,
+): { record: string; signature: string } {
+  const text = serializeRecord(record);
+  return { record: text, signature: delegationOf(ports).signer.hmacSha256Hex(secret, text) };
+}
+
+/** The row's record when its signature is right for this secret; undefined when it is not. */
+export function verifiedRecord(
+  ports: Ports,
+  secret: string,
+  row: SenderRow | undefined,
+): CampaignRecord | undefined {
+  if (!row || !row.record || !secret) return undefined;
+  const expected = delegationOf(ports).signer.hmacSha256Hex(secret, row.record);
+  if (expected !== row.signature) return undefined;
+  try {
+    return parseRecord(row.record);
+  } catch {
+    return undefined;
+  }
+}
+
+export function referenceOf(ports: Ports, secret: string): string {
+  return delegationOf(ports).signer.sha256Hex(secret);
+}
+
+// ─── The colleague's grants ─────────────────────────────────────────────────────────────────────
+
+export function loadGrants(store: KeyValueStore): Grant[] {
+  return decodeGrants(store.readAll()[GRANTS_KEY]);
+}
+
+export function saveGrants(store: KeyValueStore, grants: Grant[]): void {
+  store.write({ [GRANTS_KEY]: encodeGrants(grants) });
+}
+
+// ─── The owner's invitations ────────────────────────────────────────────────────────────────────
+
+export const INVITES_KEY = 'baton.invites';
+
+/** An invitation the owner sent: the secret signs every record published for that colleague. */
+export interface Invite {
+  campaignId: string;
+  spreadsheetId: string;
+  email: string;
+  name: string;
+  secret: string;
+  reference: string;
+  dailyCap?: number;
+  endAt?: number;
+  version: number;
+  /** The approved fingerprint the colleague was last asked to review changes against. */
+  notifiedFor: string;
+}
+
+export function loadInvites(store: KeyValueStore): Invite[] {
+  const text = store.readAll()[INVITES_KEY];
+  if (!text) return [];
+  try {
+    const invites = JSON.parse(text) as Invite[];
+    return Array.isArray(invites) ? invites : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveInvites(store: KeyValueStore, invites: Invite[]): void {
+  const text = JSON.stringify(invites);
+  if (text.length > 8500)
+    throw new BatonError(
+      'TOO_MANY_INVITES',
+      'You have too many open invitations: end campaigns you no longer run, then invite again.',
+    );
+  store.write({ [INVITES_KEY]: text });
+}
