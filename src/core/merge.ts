@@ -1,7 +1,7 @@
 // Merges one step of a campaign with one candidate's row: subject (one header line, no injection),
 // text and HTML bodies (values HTML-escaped), and the variables that left the step unsendable.
 import type { Campaign } from './campaign';
-import { render, type Variables } from './template';
+import { render, variableKey, type Variables } from './template';
 
 export interface MergedStep {
   subject: string;
@@ -26,7 +26,7 @@ export function mergeStep(campaign: Campaign, step: number, vars: Variables): Me
   const html = render(definition.html, vars, 'html');
   const missing: string[] = [];
   for (const name of [...subject.missing, ...text.missing, ...html.missing])
-    if (!missing.includes(name)) missing.push(name);
+    if (!missing.some((m) => variableKey(m) === variableKey(name))) missing.push(name);
   return { subject: subject.text, text: text.text, html: html.text, missing };
 }
 

@@ -83,7 +83,7 @@ export function render(template: string, vars: Variables, escape: Escape = 'none
     const value = (vars[variableKey(name)] ?? '').trim();
     if (value !== '') return escapeValue(value, escape);
     if (fallback !== undefined) return escapeValue(fallback, escape);
-    if (!missing.includes(name)) missing.push(name);
+    if (!missing.some((m) => variableKey(m) === variableKey(name))) missing.push(name);
     return '';
   });
   return { text, missing };

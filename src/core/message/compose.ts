@@ -41,13 +41,13 @@ function checkAddress(mailbox: Mailbox, field: string): string {
   return email;
 }
 
-/** RFC 2047 B-encoded words of at most 45 bytes each (never splitting a character). */
+/** RFC 2047 B-encoded words of at most 39 bytes (64 characters) each (never splitting a character). */
 export function encodeWords(text: string): string[] {
   const words: string[] = [];
   let bytes: number[] = [];
   for (const ch of Array.from(text)) {
     const encoded = utf8Encode(ch);
-    if (bytes.length + encoded.length > 45) {
+    if (bytes.length + encoded.length > 39) {
       words.push(`=?UTF-8?B?${base64Encode(bytes)}?=`);
       bytes = [];
     }

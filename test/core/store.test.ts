@@ -1,0 +1,125 @@
+// The store codec: a lossless round trip, values under Apps Script's 9 KB, and a sender with
+// 5,000 active candidates well under the 500 KB store.
+import { defaultSettings, type Campaign } from '../../src/core/campaign';
+import { candidateKey } from '../../src/core/roster';
+import type { Progress } from '../../src/core/sequence';
+import {
+  CHUNK_CHARS,
+  chunk,
+  decodeStore,
+  emptyStore,
+  encodeStore,
+  STORE_LIMIT_BYTES,
+  storeBytes,
+  storeChanges,
+  storeWarning,
+  unchunk,
+} from '../../src/core/store';
+
+const NOW = Date.UTC(2026, 10, 28, 9, 0);
+
+function campaign(id: string): Campaign {
+  return {
+    id,
+    name: 'Backend engineers — Zürich 🚀',
+    owner: 'recruiter@example.com',
+    spreadsheetId: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg',
+    tabName: 'Candidates',
+    emailHeader: 'Email',
+    steps: [1, 2, 3].map((n) => ({
+      subject: `Step ${n}: {{First name}}, un poste à Zürich`,
+      text: `Bonjour {{First name}},\n\n${'Un texte assez long pour une vraie relance. '.repeat(20)}`,
+      html: '',
+      delayDays: n === 1 ? 0 : 3,
+    })),
+    settings: defaultSettings(NOW, 'Europe/Zurich'),
+    sender: { email: 'recruiter@example.com', name: 'Ana Recruiter', kind: 'self' },
+    state: 'running',
+    createdAt: NOW,
+    launchedAt: NOW,
+  };
+}
+
+/** A Gmail-shaped thread id: 16 hex digits. */
+function threadId(i: number): string {
+  return (0x18c2f3a9b7d00000 + i * 7919).toString(16).padStart(16, '0').slice(0, 16);
+}
+
+function storeWith(candidates: number, campaigns = 1) {
+  const store = emptyStore();
+  for (let c = 0; c < campaigns; c++) {
+    const id = `c${c}abcdef1`;
+    store.campaigns.set(id, campaign(id));
+    const progress = new Map<string, Progress>();
+    for (let i = 0; i < candidates / campaigns; i++) {
+      const p: Progress = {
+        sent: 2,
+        state: 'active',
+        lastSentAt: NOW - i * 60_000,
+        threadId: threadId(i),
+      };
+      progress.set(candidateKey(`candidate.number${i}.of${c}@some-company.example.com`), p);
+    }
+    store.progress.set(id, { day: '2026-11-28', sentToday: 17, candidates: progress });
+  }
+  store.suppressed.add(candidateKey('gone@example.org'));
+  store.pending.push({
+    key: 'k',
+    campaignId: 'c0abcdef1',
+    candidate: 'x',
+    email: 'a@b.org',
+    step: 2,
+    threadId: 't',
+    draftId: 'r-1',
+  });
+  return store;
+}
+
+describe('the store codec', () => {
+  it('decodes what it encodes', () => {
+    const store = storeWith(50);
+    const decoded = decodeStore(encodeStore(store));
+    expect(decoded).toEqual(store);
+  });
+
+  it('keeps every value under 9 KB, non-ASCII included', () => {
+    const encoded = encodeStore(storeWith(5000));
+    for (const [key, value] of Object.entries(encoded)) {
+      expect(storeBytes({ [key]: value })).toBeLessThan(9 * 1024);
+    }
+    expect(Object.keys(encoded).length).toBeGreaterThan(10);
+  });
+
+  it('holds a sender with 5,000 active candidates under the 500 KB limit, at most 40 bytes each', () => {
+    for (const campaigns of [1, 10]) {
+      const bytes = storeBytes(encodeStore(storeWith(5000, campaigns)));
+      const empty = storeBytes(encodeStore(storeWith(0, campaigns)));
+      expect(bytes).toBeLessThan(STORE_LIMIT_BYTES);
+      expect((bytes - empty) / 5000).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('writes only the keys that changed and removes the ones that went away', () => {
+    const before = encodeStore(storeWith(10));
+    const store = decodeStore(before);
+    store.pending = [];
+    store.progress.get('c0abcdef1')!.sentToday = 18;
+    const { write, remove } = storeChanges(before, encodeStore(store));
+    expect(Object.keys(write)).toEqual(['b1.p.c0abcdef1']);
+    expect(remove).toEqual(['b1.pending']);
+  });
+
+  it('reassembles chunked values and says when a chunk is missing', () => {
+    const value = 'x'.repeat(CHUNK_CHARS * 2 + 5);
+    const entries = chunk('b1.t', value);
+    expect(Object.keys(entries)).toEqual(['b1.t', 'b1.t.1', 'b1.t.2']);
+    expect(unchunk(entries, 'b1.t')).toBe(value);
+    delete entries['b1.t.1'];
+    expect(() => unchunk(entries, 'b1.t')).toThrow(/lost part/);
+  });
+
+  it('warns only when the store nears its limit', () => {
+    expect(storeWarning(100 * 1024)).toBeUndefined();
+    expect(storeWarning(450 * 1024)).toMatch(/90% full/);
+  });
+});

@@ -1,0 +1,62 @@
+// Templates: loose variable matching, fallbacks, escaping, and the variables a row leaves missing.
+import {
+  escapeHtml,
+  placeholders,
+  render,
+  unknownVariables,
+  variablesFromRow,
+} from '../../src/core/template';
+
+const vars = variablesFromRow(
+  ['First name', 'COMPANY_name', 'Role'],
+  ['Zoë', 'Ünïcode & <Co>', ''],
+);
+
+describe('render', () => {
+  it('matches variables to headers ignoring case, spaces and underscores', () => {
+    expect(render('{{first_name}} at {{ Company Name }}', vars).text).toBe('Zoë at Ünïcode & <Co>');
+  });
+
+  it('uses the fallback when the value is empty or the column is absent', () => {
+    expect(render('Hi {{Role|there}} {{Missing | friend}}', vars)).toEqual({
+      text: 'Hi there friend',
+      missing: [],
+    });
+  });
+
+  it('reports each empty variable without a fallback once, in order', () => {
+    expect(render('{{Role}} {{Nope}} {{role}}', vars).missing).toEqual(['Role', 'Nope']);
+  });
+
+  it('escapes values, not the template, in HTML', () => {
+    expect(render('<b>{{Company name}}</b>', vars, 'html').text).toBe(
+      '<b>Ünïcode &amp; &lt;Co&gt;</b>',
+    );
+  });
+
+  it('flattens line breaks out of values that go into a header', () => {
+    const evil = variablesFromRow(['Name'], ['Bob\r\nBcc: victim@example.com']);
+    expect(render('Hello {{Name}}', evil, 'header').text).toBe('Hello Bob Bcc: victim@example.com');
+  });
+});
+
+describe('placeholders and unknownVariables', () => {
+  it('parses names and fallbacks', () => {
+    expect(placeholders('{{A}} {{ B | b }}')).toEqual([
+      { name: 'A' },
+      { name: 'B', fallback: 'b' },
+    ]);
+  });
+
+  it('names the placeholders no header matches', () => {
+    expect(unknownVariables(['{{First Name}} {{Compnay}}'], ['first_name', 'Company'])).toEqual([
+      'Compnay',
+    ]);
+  });
+
+  it('escapes all five HTML specials', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+  });
+});
