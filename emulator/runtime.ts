@@ -29,8 +29,8 @@ export const TIME_LIMITS_MS: Record<ExecutionKind, number> = {
 
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
-/** Real (wall-clock) time a script may compute between service calls before it is stopped. */
-const WALL_CLOCK_LIMIT_MS = 20_000;
+/** Real (wall-clock) time a script may compute in one go before it is stopped (a runaway loop). */
+export const WALL_CLOCK_LIMIT_MS = 20_000;
 
 export interface RunRequest {
   project: Project;
@@ -46,6 +46,8 @@ export interface RunRequest {
   faults?: FaultPlan;
   /** The installable trigger that started it, if any. */
   triggerId?: string;
+  /** When it starts (default: now). Due triggers start at their due time, even if they overlap. */
+  startAt?: number;
 }
 
 export interface LogEntry {
@@ -148,7 +150,7 @@ export class Execution implements ExecutionContext {
     this.host = request.host ?? { app: 'none' };
     this.project = request.project;
     this.random = seededRandom(deriveSeed(world.seed, executionId));
-    this.startedAt = world.now();
+    this.startedAt = request.startAt ?? world.now();
     this.limitMs = TIME_LIMITS_MS[this.kind];
   }
 
@@ -306,7 +308,10 @@ export class Execution implements ExecutionContext {
 
   private evaluate(source: string, filename: string): unknown {
     try {
-      return vm.runInContext(source, this.context!, { filename, timeout: WALL_CLOCK_LIMIT_MS });
+      return vm.runInContext(source, this.context!, {
+        filename,
+        timeout: this.world.wallClockLimitMs,
+      });
     } catch (thrown) {
       if ((thrown as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
         this.stop(TIME_LIMIT_MESSAGE);

@@ -24,6 +24,7 @@ import {
   type ExecutionResult,
   type PlatformServiceFactory,
   type RunRequest,
+  WALL_CLOCK_LIMIT_MS,
 } from './runtime';
 import { cacheService, CacheStores } from './services/cache';
 import { lockService, LockTable } from './services/lock';
@@ -56,6 +57,8 @@ export interface WorldOptions {
   faults?: FaultPlan;
   /** Services added to every execution (default: the mail and card emulations). */
   services?: ServiceFactory[];
+  /** Real time a script may compute without a service call before it is stopped. Default 20 s. */
+  wallClockLimitMs?: number;
 }
 
 export interface NewUser {
@@ -97,6 +100,7 @@ export class World implements Kernel {
   readonly audit: AuditEvent[] = [];
   readonly executions: ExecutionResult[] = [];
   readonly services: ServiceFactory[];
+  readonly wallClockLimitMs: number;
   faults: FaultPlan;
 
   constructor(options: WorldOptions = {}) {
@@ -108,6 +112,7 @@ export class World implements Kernel {
     this.faults = options.faults ?? {};
     this.services = options.services ?? [gmailServices, cardServices];
     this.sheets = new SheetStore(() => this.random());
+    this.wallClockLimitMs = options.wallClockLimitMs ?? WALL_CLOCK_LIMIT_MS;
   }
 
   // ---- Kernel ----
@@ -264,7 +269,11 @@ export class World implements Kernel {
     return undefined;
   }
 
-  /** Advances the clock by `ms`, firing every trigger that falls due; returns their executions. */
+  /**
+   * Advances the clock by `ms`, firing every trigger that falls due; returns their executions.
+   * Each trigger run starts at its due time (runs of different users may overlap in simulated
+   * time, as they do in Apps Script); the clock ends at the latest of `ms` and the runs' ends.
+   */
   advance(ms: number): ExecutionResult[] {
     return this.runUntil(this.clock + ms);
   }
@@ -275,11 +284,13 @@ export class World implements Kernel {
     if (Number.isNaN(until)) throw new Error(`runUntil: "${time}" is not an ISO time.`);
     if (this.running.length) throw new Error('The clock cannot be advanced during an execution.');
     const fired: ExecutionResult[] = [];
+    // Triggers that fell due while the clock was held by direct runs start now, not in the past.
+    const notBefore = this.clock;
     for (let due = this.triggers.nextDue(until); due; due = this.triggers.nextDue(until)) {
       if (fired.length >= MAX_TRIGGER_RUNS_PER_ADVANCE)
         throw new Error(`More than ${MAX_TRIGGER_RUNS_PER_ADVANCE} trigger runs in one advance.`);
-      this.clock = Math.max(this.clock, due.nextRunAt);
       const trigger = due;
+      const startAt = Math.max(trigger.nextRunAt, notBefore);
       this.triggers.fired(trigger);
       const project = this.projects.get(trigger.projectId);
       if (!project) continue;
@@ -290,7 +301,8 @@ export class World implements Kernel {
           fn: trigger.handler,
           kind: 'trigger',
           triggerId: trigger.id,
-          event: buildTimeEvent(trigger.id, this.clock),
+          startAt,
+          event: buildTimeEvent(trigger.id, startAt),
         }),
       );
     }
