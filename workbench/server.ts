@@ -22,6 +22,8 @@ export interface WorkbenchOptions {
   port: number;
   /** Where the journal lives; undefined keeps the world in memory only (tests). */
   journalPath?: string;
+  /** The built add-on to run (default: dist/). */
+  projectDir?: string;
   onRestoreProgress?: (done: number, total: number) => void;
 }
 
@@ -34,7 +36,7 @@ export interface RunningWorkbench {
 class BadRequest extends Error {}
 
 export async function startWorkbench(options: WorkbenchOptions): Promise<RunningWorkbench> {
-  const session = new Session(options.journalPath);
+  const session = new Session(options.journalPath, options.projectDir);
   session.restore(options.onRestoreProgress);
   const server = createServer((req, res) => {
     handle(session, req, res).catch((error: unknown) => {

@@ -27,8 +27,11 @@ export class Session {
   readonly spreadsheetId: string;
   private readonly entries: JournalEntry[] = [];
 
-  constructor(private readonly journalPath: string | undefined) {
-    this.world = createWorld(DEMO_START);
+  constructor(
+    private readonly journalPath: string | undefined,
+    projectDir?: string,
+  ) {
+    this.world = createWorld(DEMO_START, projectDir);
     this.spreadsheetId = seedDemo(this.world);
   }
 

@@ -173,8 +173,9 @@ const SHOWN_SYSTEM_LABELS: [string, string][] = [
 ];
 const SEED = 8;
 
-export function createWorld(start: number): WorkbenchWorld {
-  return new EmulatedWorld(start);
+/** A world on the virtual clock from `start`, running the project built in `projectDir`. */
+export function createWorld(start: number, projectDir = DIST): WorkbenchWorld {
+  return new EmulatedWorld(start, projectDir);
 }
 
 class EmulatedWorld implements WorkbenchWorld {
@@ -182,9 +183,9 @@ class EmulatedWorld implements WorkbenchWorld {
   private readonly project: Project;
   private readonly persons: Person[] = [];
 
-  constructor(start: number) {
+  constructor(start: number, projectDir: string) {
     this.world = new World({ seed: SEED, start });
-    this.project = loadProject(DIST);
+    this.project = loadProject(projectDir);
   }
 
   private get mail(): MailSystem {

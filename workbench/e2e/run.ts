@@ -3,7 +3,7 @@
 // playwright-core, saves screenshots under test-results/workbench/, and ends with one line
 // `e2e: N passed, N failed` (exit code 1 when any failed).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -24,6 +24,9 @@ async function main() {
   execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-'));
+  // A private copy of the bundle: other runs (jest's global setup) may rebuild dist/ meanwhile.
+  const projectDir = join(userDataDir, 'dist');
+  cpSync('dist', projectDir, { recursive: true });
   const browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -43,13 +46,19 @@ async function main() {
     // Each story gets a fresh demo world and page; within a story, steps build on each other,
     // so after a failure the rest of that story is counted as failed (not reached).
     for (const story of [pageChecks, ...stories]) {
-      const workbench = await startWorkbench({ port: 0 });
+      const journalPath = join(userDataDir, `${story.name}-world.json`);
+      let workbench = await startWorkbench({ port: 0, journalPath, projectDir });
       const page = await browser.newPage();
       page.setDefaultTimeout(15_000);
       const ctx: StoryContext = {
         url: workbench.url,
         shot: async (name) => {
           await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+        },
+        restart: async () => {
+          await workbench.close();
+          workbench = await startWorkbench({ port: 0, journalPath, projectDir });
+          ctx.url = workbench.url;
         },
       };
       let blockedBy = '';

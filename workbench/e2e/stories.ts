@@ -1,11 +1,13 @@
 // What the browser tests do, as stories of steps through the workbench's pages: the page checks
 // (each widget path, panels, clock, mail, cells) and Baton's headline stories end to end.
 import type { Locator, Page } from 'playwright-core';
-import { CANDIDATES_TAB, HIRING_MANAGER, RECRUITER, demoCandidates } from '../demo';
+import { type Behaviour, CANDIDATES_TAB, HIRING_MANAGER, RECRUITER, demoCandidates } from '../demo';
 
 export interface StoryContext {
   url: string;
   shot(name: string): Promise<void>;
+  /** Stops the workbench and starts it again on the same saved world (the URL changes). */
+  restart(): Promise<void>;
 }
 
 export interface Step {
@@ -20,6 +22,8 @@ export interface Story {
 
 /** The candidate who answers by hand (the demo scripts everyone else). */
 const MANUAL_CANDIDATE = demoCandidates().find((c) => c.behaviour === 'manual')!;
+const candidateWho = (behaviour: Behaviour) =>
+  demoCandidates().find((c) => c.behaviour === behaviour)!;
 
 const sidebar = (page: Page) => page.locator('#sidebar-body');
 const sidebarCard = (page: Page) => page.locator('#sidebar-body .card');
@@ -142,6 +146,37 @@ export const pageChecks: Story = {
           (Date.parse(after!.replace(' UTC', 'Z')) - Date.parse(before!.replace(' UTC', 'Z'))) /
           86400_000;
         if (days !== 1) throw new Error(`The clock moved ${days} days, not 1.`);
+      },
+    },
+    {
+      name: 'scripted candidates answer the recruiter: one replies, one is away, one bounces',
+      async run(page, ctx) {
+        await switchUser(page, RECRUITER);
+        await page.click('#apps [data-app="gmail"]');
+        for (const behaviour of ['interested', 'away', 'bounces'] as const)
+          await composeAndSend(page, candidateWho(behaviour).email, `Role for ${behaviour}`, 'Hi!');
+        await advance(page, 'day');
+        await page.locator('.labels [data-label="Inbox"]').click();
+        await expectText(page.locator('.thread'), /Thanks for reaching out/);
+        await expectText(page.locator('.thread'), /Out of office/);
+        await expectText(page.locator('.thread'), /Mail Delivery Subsystem/);
+        await ctx.shot('gmail-recruiter-replies');
+      },
+    },
+    {
+      name: 'a restart keeps the world: the clock, the mail and the edited cell',
+      async run(page, ctx) {
+        const clock = await page.locator('#clock').textContent();
+        await ctx.restart();
+        await open(page, ctx, 'gmail', RECRUITER);
+        const after = await page.locator('#clock').textContent();
+        if (after !== clock)
+          throw new Error(`The clock reads ${after} after a restart, not ${clock}.`);
+        await expectText(page.locator('.thread'), 'Question about the role');
+        await page.click('#apps [data-app="sheets"]');
+        const cell = await sheetCell(page, CANDIDATES_TAB, 1, 4);
+        if ((await cell.textContent()) !== 'Staff backend')
+          throw new Error('The edited cell was lost.');
       },
     },
     {

@@ -132,6 +132,7 @@ async function advance(by) {
   } finally {
     progress.hidden = true;
     buttons.forEach((b) => (b.disabled = false));
+    setTimeout(() => ($('#clock-status').textContent = ''), 4000);
     await refreshAll();
   }
 }
@@ -144,8 +145,11 @@ function hostContext() {
   return base;
 }
 
+/** Runs Baton as the current user in the current host; the sidebar shows it is busy meanwhile. */
 async function callAddon(call) {
-  $('#sidebar').classList.add('loading');
+  const sidebar = $('#sidebar');
+  sidebar.dataset.busy = String(Number(sidebar.dataset.busy ?? 0) + 1);
+  sidebar.classList.add('loading');
   try {
     const result = await api('addon', { ...hostContext(), ...call });
     if (result.error) {
@@ -157,8 +161,14 @@ async function callAddon(call) {
     toast(error.message, 'error');
     return undefined;
   } finally {
-    $('#sidebar').classList.remove('loading');
+    // An execution moves the clock (its simulated time) and may install a trigger.
+    await refreshWorld();
     refreshPanels();
+    // The caller applies the response right after; the busy mark drops once that is done.
+    setTimeout(() => {
+      sidebar.dataset.busy = String(Number(sidebar.dataset.busy) - 1);
+      if (sidebar.dataset.busy === '0') sidebar.classList.remove('loading');
+    }, 0);
   }
 }
 
