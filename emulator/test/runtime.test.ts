@@ -4,6 +4,19 @@ import { addOn, ALICE, BOB, plainScript, twoUserWorld } from './helpers';
 import { TIME_LIMIT_MESSAGE } from '../runtime';
 import { World } from '../world';
 
+interface EventShape {
+  commonEventObject: {
+    formInputs: Record<string, { stringInputs: { value: string[] } }>;
+    parameters: Record<string, string>;
+    timeZone: { id: string; offset: number };
+  };
+  userTimezone: { id: string; offset: string };
+  formInput: Record<string, string>;
+  parameters: Record<string, string>;
+  hostApp: string;
+  gmail: unknown;
+}
+
 describe('an execution', () => {
   it('starts from fresh globals and runs top-level code every time', () => {
     const world = twoUserWorld();
@@ -105,7 +118,7 @@ describe('an execution', () => {
       formInputs: { subject: 'Hello', days: ['MON', 'TUE'] },
       parameters: { campaign: 'c1' },
     });
-    const event = result.value as Record<string, any>;
+    const event = result.value as EventShape;
     expect(event.commonEventObject.formInputs.days.stringInputs.value).toEqual(['MON', 'TUE']);
     expect(event.commonEventObject.parameters).toEqual({ campaign: 'c1' });
     expect(event.commonEventObject.timeZone).toEqual({ id: 'Asia/Tokyo', offset: 9 * 3600_000 });
