@@ -3,6 +3,7 @@
 // its card for an open Gmail message is one line below.
 import { BatonError } from '../core/errors';
 import type { Ports } from '../ports';
+import { campaignActions } from './campaign/actions';
 import { helpActions } from './common/help';
 import { settingsActions } from './common/settings';
 import { homeActions } from './home/actions';
@@ -21,7 +22,12 @@ export function mergeActions(...maps: ActionMap[]): ActionMap {
 }
 
 /** Every card action Baton has. */
-export const ACTIONS: ActionMap = mergeActions(homeActions, settingsActions, helpActions);
+export const ACTIONS: ActionMap = mergeActions(
+  homeActions,
+  settingsActions,
+  helpActions,
+  campaignActions,
+);
 
 /**
  * Cards for an open Gmail message, one provider per feature (invitation, campaign thread): the

@@ -1,0 +1,222 @@
+// The campaign cards' actions: each reads the form, calls one use case (which records intent in
+// the store) and answers with the refreshed card; the hourly tick does the sending.
+import { campaignEditor, campaignList } from '../../app/campaign-view';
+import {
+  chooseSender,
+  createCampaignFromTab,
+  end,
+  getCampaign,
+  launch,
+  pause,
+  previewRow,
+  resume,
+  sendTest,
+  stepFromDraft,
+  updateSettings,
+  updateSteps,
+} from '../../app/campaigns';
+import type { Step } from '../../core/campaign';
+import { BatonError } from '../../core/errors';
+import { isValidTimeZone, parseClock, zonedToUtc } from '../../core/schedule';
+import type { Ports } from '../../ports';
+import {
+  formValues,
+  integerFormValue,
+  optionalFormValue,
+  pushCard,
+  requiredFormValue,
+  requiredParameter,
+  updateCard,
+  userTimeZone,
+  type ActionMap,
+  type CardEvent,
+} from '../kit';
+import { campaignEditorCard, campaignListCard, previewCard, stepEditorCard } from './cards';
+
+const editor = (ports: Ports, id: string) => campaignEditorCard(campaignEditor(ports, id));
+const refreshed = (ports: Ports, id: string, text: string) => updateCard(editor(ports, id), text);
+
+function stepIndex(event: CardEvent): number {
+  const index = Number(requiredParameter(event, 'index'));
+  if (!Number.isInteger(index) || index < 0)
+    throw new BatonError('BAD_STEP', 'This button names no step: reopen the campaign.');
+  return index;
+}
+
+function clockField(event: CardEvent, field: string, label: string): number {
+  const text = requiredFormValue(event, field, label);
+  const minutes = parseClock(text);
+  if (minutes === undefined)
+    throw new BatonError(
+      'BAD_TIME',
+      `"${label}" must be a time such as 9:00; "${text}" is not.`,
+      field,
+    );
+  return minutes;
+}
+
+function stepsWith(ports: Ports, id: string, change: (steps: Step[]) => void): Step[] {
+  const steps = getCampaign(ports, id).steps.map((s) => ({ ...s }));
+  change(steps);
+  return steps;
+}
+
+/** The Sheets homepage of Baton: the campaigns of the open spreadsheet. */
+export function sheetsHomeCard(event: CardEvent, ports: Ports): GoogleAppsScript.Card_Service.Card {
+  const spreadsheetId = event.sheets?.id;
+  if (!spreadsheetId)
+    throw new BatonError('NO_SPREADSHEET', 'Open Baton from a spreadsheet to see its campaigns.');
+  return campaignListCard(campaignList(ports, spreadsheetId));
+}
+
+export const campaignActions: ActionMap = {
+  'campaign.list': (event, ports) => updateCard(sheetsHomeCard(event, ports)),
+  'campaign.create': (event, ports) => {
+    const campaign = createCampaignFromTab(ports, {
+      spreadsheetId: requiredParameter(event, 'spreadsheetId'),
+      tabName: requiredFormValue(event, 'tab', 'Tab with the candidates'),
+      name: optionalFormValue(event, 'name'),
+      emailHeader: optionalFormValue(event, 'emailHeader'),
+      timeZone: userTimeZone(event),
+    });
+    return pushCard(editor(ports, campaign.id), 'Campaign created: add its steps.');
+  },
+  'campaign.open': (event, ports) => pushCard(editor(ports, requiredParameter(event, 'id'))),
+  'campaign.editStep': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    return pushCard(stepEditorCard(campaignEditor(ports, id, true), stepIndex(event)));
+  },
+  'campaign.saveStep': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const index = stepIndex(event);
+    const step: Step = {
+      subject: optionalFormValue(event, 'subject') ?? '',
+      text: formValues(event, 'text')[0] ?? '',
+      html: formValues(event, 'html')[0] ?? '',
+      delayDays:
+        index === 0
+          ? 0
+          : integerFormValue(event, 'delayDays', 'Days after the previous step', {
+              min: 0,
+              max: 365,
+            }),
+    };
+    updateSteps(
+      ports,
+      id,
+      stepsWith(ports, id, (steps) => (steps[index] = step)),
+    );
+    return refreshed(ports, id, `Step ${index + 1} saved.`);
+  },
+  'campaign.stepFromDraft': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const index = stepIndex(event);
+    const draftId = requiredFormValue(event, 'draftId', 'Draft');
+    const delay = getCampaign(ports, id).steps[index]?.delayDays ?? (index === 0 ? 0 : 3);
+    const step = stepFromDraft(ports, draftId, delay);
+    updateSteps(
+      ports,
+      id,
+      stepsWith(ports, id, (steps) => (steps[index] = step)),
+    );
+    return refreshed(ports, id, `Step ${index + 1} now uses the draft "${step.subject}".`);
+  },
+  'campaign.deleteStep': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const index = stepIndex(event);
+    updateSteps(
+      ports,
+      id,
+      stepsWith(ports, id, (steps) => steps.splice(index, 1)),
+    );
+    return refreshed(ports, id, `Step ${index + 1} deleted.`);
+  },
+  'campaign.moveStep': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const index = stepIndex(event);
+    updateSteps(
+      ports,
+      id,
+      stepsWith(ports, id, (steps) => {
+        if (index < 1 || index >= steps.length) return;
+        [steps[index - 1], steps[index]] = [steps[index], steps[index - 1]];
+        [steps[index - 1].delayDays, steps[index].delayDays] = [
+          steps[index].delayDays,
+          steps[index - 1].delayDays,
+        ];
+      }),
+    );
+    return refreshed(ports, id, `Step ${index + 1} moved up.`);
+  },
+  'campaign.saveSettings': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const timeZone = requiredFormValue(event, 'timeZone', 'Time zone');
+    const startDate = requiredFormValue(event, 'startDate', 'Start date');
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(startDate);
+    if (!date)
+      throw new BatonError(
+        'BAD_DATE',
+        `"Start date" must read YYYY-MM-DD; "${startDate}" does not.`,
+        'startDate',
+      );
+    const settings = {
+      timeZone,
+      window: {
+        startMinute: clockField(event, 'windowStart', 'Send from'),
+        endMinute: clockField(event, 'windowEnd', 'Send until'),
+        weekdays: formValues(event, 'weekdays').map(Number),
+      },
+      dailyCap: integerFormValue(event, 'dailyCap', 'Daily cap', { min: 1, max: 2000 }),
+      startAt: 0,
+    };
+    if (!isValidTimeZone(timeZone))
+      throw new BatonError(
+        'BAD_TIME_ZONE',
+        `"${timeZone}" is not a time zone. Use a name such as Europe/Paris.`,
+        'timeZone',
+      );
+    settings.startAt = zonedToUtc(Number(date[1]), Number(date[2]), Number(date[3]), 0, timeZone);
+    updateSettings(ports, id, settings);
+    return refreshed(ports, id, 'Settings saved.');
+  },
+  'campaign.chooseSender': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const campaign = chooseSender(ports, id, {
+      email: requiredFormValue(event, 'senderEmail', 'Send from'),
+      name: optionalFormValue(event, 'senderName') ?? '',
+    });
+    return refreshed(ports, id, `Mail goes out from ${campaign.sender.email}.`);
+  },
+  'campaign.preview': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const row = integerFormValue(event, 'row', 'Row', { min: 2, max: 1_000_000 });
+    const step = integerFormValue(event, 'step', 'Step', { min: 1, max: 10 });
+    return pushCard(previewCard(previewRow(ports, id, row, step), getCampaign(ports, id).name));
+  },
+  'campaign.sendTest': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    const row = integerFormValue(event, 'row', 'Row', { min: 2, max: 1_000_000 });
+    const step = integerFormValue(event, 'step', 'Step', { min: 1, max: 10 });
+    return refreshed(ports, id, `Test sent to ${sendTest(ports, id, row, step)}.`);
+  },
+  'campaign.launch': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    launch(ports, id);
+    return refreshed(ports, id, 'Launched: the hourly tick sends inside the window.');
+  },
+  'campaign.pause': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    pause(ports, id);
+    return refreshed(ports, id, 'Paused: nothing is sent until you resume.');
+  },
+  'campaign.resume': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    resume(ports, id);
+    return refreshed(ports, id, 'Resumed: follow-ups that fell due are sent next.');
+  },
+  'campaign.end': (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    end(ports, id);
+    return refreshed(ports, id, 'Ended: the next tick writes the final statuses.');
+  },
+};
