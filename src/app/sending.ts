@@ -16,6 +16,7 @@ import {
   type PendingSend,
 } from '../core/store';
 import type { Ports, SentMessageHeaders } from '../ports';
+import type { SendHolds } from './replies/holds';
 import { statusBlock, type RowNotes } from './status';
 import { StoreSession } from './store';
 
@@ -48,15 +49,21 @@ interface TickContext {
   session: StoreSession;
   deadline: number;
   quotaLeft?: number;
+  /** The reply scan's word on candidates (out-of-office deferrals, reply status). */
+  holds?: SendHolds;
 }
 
-export function runSendingTick(ports: Ports, budgetMs = TICK_BUDGET_MS): TickReport {
+export function runSendingTick(
+  ports: Ports,
+  budgetMs = TICK_BUDGET_MS,
+  holds?: SendHolds,
+): TickReport {
   const deadline = ports.clock.now() + budgetMs;
   if (!ports.lock.tryAcquire(LOCK_WAIT_MS))
     return { status: 'busy', sent: 0, reconciled: 0, campaigns: [] };
   try {
     const session = new StoreSession(ports.store);
-    const ctx: TickContext = { ports, session, deadline };
+    const ctx: TickContext = { ports, session, deadline, holds };
     const reconciled = reconcilePending(ctx);
     const campaigns: CampaignTickReport[] = [];
     const served = servedCampaigns(ctx);
@@ -158,6 +165,7 @@ function runCampaign(ctx: TickContext, campaign: Campaign): CampaignTickReport {
   }
   const notes: RowNotes = new Map();
   if (campaign.state === 'running') sendDue(ctx, campaign, roster, notes, report);
+  ctx.holds?.annotate(campaign, roster, progressOf(ctx, campaign.id), notes, ctx.ports.clock.now());
   try {
     const block = statusBlock(
       campaign,
@@ -209,6 +217,11 @@ function sendDue(
     const now = ctx.ports.clock.now();
     const due = dueFor(campaign, current, now, candidate.timeZone ?? campaign.settings.timeZone);
     if (due.kind !== 'send') continue;
+    const deferred = ctx.holds?.holdReason(campaign, candidate.key, now);
+    if (deferred) {
+      notes.set(candidate.row, deferred);
+      continue;
+    }
     const held = holdReason(ctx, campaign, progress);
     if (held) {
       report.held = report.held ?? held;

@@ -1,7 +1,7 @@
 // The Replies tab rows and the rules that make logging exactly once.
 import {
   entriesNotYetLogged,
-  localDay,
+  loggedReplyOf,
   MESSAGE_ID_COLUMN,
   REPLIES_HEADER,
   replyRow,
@@ -19,12 +19,14 @@ const entry = (messageId: string, extra: Partial<ReplyLogEntry> = {}): ReplyLogE
   step: 2,
   category: 'interested',
   why: 'says yes',
+  rule: 'intent.interested.en',
   sender: 'recruiter@example.com',
   ...extra,
 });
+const LINK = 'https://mail.google.com/mail/u/0/#all/thread-1';
 
 describe('replyRow', () => {
-  const row = replyRow(entry('m1'), 'Europe/Berlin');
+  const row = replyRow(entry('m1'), 'Europe/Berlin', LINK);
 
   it('has one cell per header, the message id where the header says', () => {
     expect(row).toHaveLength(REPLIES_HEADER.length);
@@ -35,14 +37,39 @@ describe('replyRow', () => {
     expect(row[0]).toBe('2026-11-29 00:30');
   });
 
-  it('links the thread in the sender mailbox', () => {
-    expect(row[6]).toBe(
-      'https://mail.google.com/mail/?authuser=recruiter%40example.com#all/thread-1',
-    );
+  it('names the category for people, the rule that decided, and links the thread', () => {
+    expect(row.slice(3, 8)).toEqual([
+      'Interested',
+      'says yes',
+      'intent.interested.en',
+      'recruiter@example.com',
+      LINK,
+    ]);
   });
 
   it('leaves the step empty when it is unknown', () => {
-    expect(replyRow(entry('m2', { step: 0 }), 'UTC')[2]).toBe('');
+    expect(replyRow(entry('m2', { step: 0 }), 'UTC', LINK)[2]).toBe('');
+  });
+
+  it('reads back as the same reply', () => {
+    expect(loggedReplyOf(row)).toEqual({
+      localTime: '2026-11-29 00:30',
+      candidate: 'ann@candidates.example',
+      step: 2,
+      category: 'interested',
+      rule: 'intent.interested.en',
+      sender: 'recruiter@example.com',
+      messageId: 'm1',
+    });
+  });
+
+  it.each`
+    case                       | cells
+    ${'an empty row'}          | ${[]}
+    ${'an unknown category'}   | ${['2026-11-29 00:30', 'ann@x.example', '1', 'Maybe']}
+    ${'a row with no address'} | ${['2026-11-29 00:30', '', '1', 'Interested']}
+  `('does not read $case as a reply', ({ cells }) => {
+    expect(loggedReplyOf(cells)).toBeUndefined();
   });
 });
 
@@ -59,15 +86,15 @@ describe('entriesNotYetLogged', () => {
 });
 
 describe('stepAnswered', () => {
-  const sentAt = [100, 200, undefined];
   it.each`
-    receivedAt | step
-    ${50}      | ${0}
-    ${100}     | ${1}
-    ${150}     | ${1}
-    ${250}     | ${2}
-  `('is step $step for a message at $receivedAt', ({ receivedAt, step }) => {
-    expect(stepAnswered(sentAt, receivedAt)).toBe(step);
+    case                                           | sent | lastSentAt | receivedAt | step
+    ${'nothing sent yet'}                          | ${0} | ${0}       | ${50}      | ${0}
+    ${'a reply after step 1'}                      | ${1} | ${100}     | ${150}     | ${1}
+    ${'a reply after step 2'}                      | ${2} | ${200}     | ${250}     | ${2}
+    ${'a reply that crossed step 2 in flight'}     | ${2} | ${200}     | ${150}     | ${1}
+    ${'a reply dated before the only step (skew)'} | ${1} | ${100}     | ${90}      | ${1}
+  `('is step $step for $case', ({ sent, lastSentAt, receivedAt, step }) => {
+    expect(stepAnswered(sent, lastSentAt, receivedAt)).toBe(step);
   });
 });
 
@@ -77,16 +104,5 @@ describe('shortReason', () => {
     const long = shortReason('x'.repeat(500));
     expect(long.length).toBeLessThanOrEqual(160);
     expect(long.endsWith('…')).toBe(true);
-  });
-});
-
-describe('localDay', () => {
-  it.each`
-    zone                     | day
-    ${'UTC'}                 | ${'2026-11-28'}
-    ${'Asia/Tokyo'}          | ${'2026-11-29'}
-    ${'America/Los_Angeles'} | ${'2026-11-28'}
-  `('puts 23:30 UTC on $day in $zone', ({ zone, day }) => {
-    expect(localDay(Date.UTC(2026, 10, 28, 23, 30), zone)).toBe(day);
   });
 });

@@ -110,3 +110,38 @@ export function laterOf(current: number | undefined, next: number | undefined): 
 function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** The candidate state a verdict that ends the sequence leaves them in. */
+export function endedState(category: ReplyCategory): 'opted_out' | 'bounced' | 'replied' {
+  if (category === 'opt_out') return 'opted_out';
+  if (category === 'bounce_hard') return 'bounced';
+  return 'replied';
+}
+
+/**
+ * The candidate state after a verdict that ends the sequence: an active candidate leaves it; one
+ * who had already left moves to a stronger state (an opt-out or a bounce after a reply) only.
+ */
+export function stateAfter(current: string, category: ReplyCategory): string {
+  const next = endedState(category);
+  if (current === 'active') return next;
+  if (next !== 'replied' && (current === 'replied' || current === 'done' || current === 'stopped'))
+    return next;
+  return current;
+}
+
+/** What the status cell says of a candidate the scan knows about; undefined when it says nothing. */
+export function replyStatus(
+  standing: Verdict | undefined,
+  notBefore: number | undefined,
+  candidateState: string,
+  now: number,
+): string | undefined {
+  if (!standing) return undefined;
+  const label = CATEGORY_LABELS[standing.category];
+  const who = standing.rule === 'human_override' ? ' (marked by hand)' : '';
+  if (candidateState !== 'active') return `${label}${who}: sequence stopped.`;
+  if (notBefore !== undefined && notBefore > now)
+    return `${label}: next step not before ${isoDay(notBefore)}.`;
+  return undefined;
+}

@@ -1,17 +1,9 @@
-// The seven categories a reply is classified into, and the groups the reply rules reason about.
-// (The classifier in core/classify decides the category; this file only names what each means.)
+// The seven categories a reply is classified into (named by the classifier, core/classify), and
+// the groups the reply rules reason about.
+import { CATEGORIES, type Category } from '../classify/types';
 
-export const REPLY_CATEGORIES = [
-  'interested',
-  'not_interested',
-  'neutral',
-  'opt_out',
-  'auto_reply',
-  'bounce_hard',
-  'bounce_soft',
-] as const;
-
-export type ReplyCategory = (typeof REPLY_CATEGORIES)[number];
+export const REPLY_CATEGORIES = CATEGORIES;
+export type ReplyCategory = Category;
 
 /** Categories a person wrote: each one ends the candidate's sequence and counts as a reply. */
 export const HUMAN_CATEGORIES: readonly ReplyCategory[] = [
@@ -39,3 +31,9 @@ export const CATEGORY_LABELS: Record<ReplyCategory, string> = {
   bounce_hard: 'Bounced',
   bounce_soft: 'Soft bounce',
 };
+
+/** The category a label of the Replies tab stands for (the tab is read back for metrics). */
+export function categoryOfLabel(label: string): ReplyCategory | undefined {
+  const found = REPLY_CATEGORIES.find((category) => CATEGORY_LABELS[category] === label.trim());
+  return found ?? (isReplyCategory(label.trim()) ? (label.trim() as ReplyCategory) : undefined);
+}

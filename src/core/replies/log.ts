@@ -1,7 +1,8 @@
 // The Replies tab: one row per classified message, and the journal that makes logging exactly
 // once (docs/replies.md): rows are recorded in the sender's store before the sheet is written,
 // and on recovery only the rows whose message id the tab lacks are appended.
-import { CATEGORY_LABELS, type ReplyCategory } from './categories';
+import { formatLocal } from '../schedule';
+import { CATEGORY_LABELS, categoryOfLabel, type ReplyCategory } from './categories';
 
 export const REPLIES_TAB = 'Replies';
 export const REPLIES_HEADER = [
@@ -10,6 +11,7 @@ export const REPLIES_HEADER = [
   'Step answered',
   'Category',
   'Why',
+  'Rule',
   'Sender mailbox',
   'Thread',
   'Message id',
@@ -32,24 +34,22 @@ export interface ReplyLogEntry {
   step: number;
   category: ReplyCategory;
   why: string;
+  /** The classifier rule that decided, or `human_override`. */
+  rule: string;
   sender: string;
 }
 
-/** A link that opens the thread in the sender's own Gmail. */
-export function threadLink(sender: string, threadId: string): string {
-  return `https://mail.google.com/mail/?authuser=${encodeURIComponent(sender)}#all/${threadId}`;
-}
-
 /** The cells of one Replies row; the date is written in the campaign's time zone. */
-export function replyRow(entry: ReplyLogEntry, timeZone: string): string[] {
+export function replyRow(entry: ReplyLogEntry, timeZone: string, threadLink: string): string[] {
   return [
-    localDateTime(entry.at, timeZone),
+    formatLocal(entry.at, timeZone),
     entry.candidate,
     entry.step > 0 ? String(entry.step) : '',
     CATEGORY_LABELS[entry.category],
     entry.why,
+    entry.rule,
     entry.sender,
-    threadLink(entry.sender, entry.threadId),
+    threadLink,
     entry.messageId,
   ];
 }
@@ -73,40 +73,39 @@ export function entriesNotYetLogged(
 }
 
 /**
- * The step a message answers: the last step sent at or before it arrived (steps are 1-based and
- * `sentAt[i]` is when step i + 1 went out); 0 when none was sent before it.
+ * The step a message answers: the last step sent before it arrived. A message older than the
+ * latest step answers the one before (a reply can cross a follow-up in flight); 0 before any step.
  */
-export function stepAnswered(sentAt: readonly (number | undefined)[], receivedAt: number): number {
-  let step = 0;
-  sentAt.forEach((at, index) => {
-    if (at !== undefined && at <= receivedAt) step = index + 1;
-  });
-  return step;
+export function stepAnswered(sent: number, lastSentAt: number, receivedAt: number): number {
+  if (sent <= 0) return 0;
+  return receivedAt >= lastSentAt || sent === 1 ? sent : sent - 1;
 }
 
-/** `2026-11-28 14:05` in the given IANA time zone. */
-export function localDateTime(ms: number, timeZone: string): string {
-  const parts = zonedParts(ms, timeZone);
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+/** A Replies row read back: what the metrics need of it. */
+export interface LoggedReply {
+  /** `YYYY-MM-DD HH:MM` in the campaign's zone, as written. */
+  localTime: string;
+  candidate: string;
+  step: number;
+  category: ReplyCategory;
+  rule: string;
+  sender: string;
+  messageId: string;
 }
 
-/** `2026-11-28` in the given IANA time zone: the day a reply counts for on the Dashboard. */
-export function localDay(ms: number, timeZone: string): string {
-  const parts = zonedParts(ms, timeZone);
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-function zonedParts(ms: number, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(new Date(ms))) parts[part.type] = part.value;
-  return parts;
+/** Reads a Replies row written by replyRow; undefined for a row that is not one (edited by hand). */
+export function loggedReplyOf(row: readonly string[]): LoggedReply | undefined {
+  const cell = (name: (typeof REPLIES_HEADER)[number]) =>
+    (row[REPLIES_HEADER.indexOf(name)] ?? '').trim();
+  const category = categoryOfLabel(cell('Category'));
+  if (!category || cell('Candidate') === '') return undefined;
+  return {
+    localTime: cell('Date'),
+    candidate: cell('Candidate').toLowerCase(),
+    step: Number(cell('Step answered')) || 0,
+    category,
+    rule: cell('Rule'),
+    sender: cell('Sender mailbox').toLowerCase(),
+    messageId: cell('Message id'),
+  };
 }

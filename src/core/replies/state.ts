@@ -1,0 +1,109 @@
+// The reply scan's own record in the sender's store: where the mailbox history was last read,
+// the journal of rows on their way to the Replies tab, and per candidate the standing verdict, a
+// person's override and an out-of-office deferral. Compact: a verdict is a few dozen bytes.
+import { chunk, unchunk } from '../store';
+import { isReplyCategory, type ReplyCategory } from './categories';
+import type { Override } from './act';
+import type { ReplyLogEntry } from './log';
+
+/** Keys start here; deliberately not the campaign store's prefix, whose saves remove unknown keys. */
+export const REPLIES_KEY = 'br1.state';
+
+/** What the scan knows about one candidate of one campaign. */
+export interface CandidateReplies {
+  /** The latest classifier verdict: category, rule, and when the message arrived. */
+  verdict?: { category: ReplyCategory; rule: string; at: number };
+  override?: Override;
+  /** The next step waits until this instant (an out-of-office named a return date). */
+  notBefore?: number;
+}
+
+export interface ReplyState {
+  /** Gmail history id the next scan starts after; '' before the first scan. */
+  historyId: string;
+  /** When the last scan ran (ms): the fallback reads only messages newer than this. */
+  scannedAt: number;
+  /** Rows recorded before the sheet write; cleared once the Replies tab holds them. */
+  journal: ReplyLogEntry[];
+  /** By `candidateRef(campaignId, candidateKey)`. */
+  candidates: Map<string, CandidateReplies>;
+}
+
+export function candidateRef(campaignId: string, candidateKey: string): string {
+  return `${campaignId}.${candidateKey}`;
+}
+
+export function emptyReplyState(): ReplyState {
+  return { historyId: '', scannedAt: 0, journal: [], candidates: new Map() };
+}
+
+const b36 = (ms: number) => Math.round(ms / 60000).toString(36);
+const fromB36 = (text: string) => parseInt(text, 36) * 60000;
+
+function encodeCandidate(c: CandidateReplies): string {
+  const v = c.verdict ? [c.verdict.category, c.verdict.rule, b36(c.verdict.at)].join(':') : '';
+  const o = c.override ? [c.override.category, c.override.by, b36(c.override.at)].join(':') : '';
+  const n = c.notBefore === undefined ? '' : b36(c.notBefore);
+  return [v, o, n].join('|');
+}
+
+function decodeCandidate(text: string): CandidateReplies {
+  const [v = '', o = '', n = ''] = text.split('|');
+  const out: CandidateReplies = {};
+  const [category, rule, at] = v.split(':');
+  if (isReplyCategory(category)) out.verdict = { category, rule: rule ?? '', at: fromB36(at) };
+  const [oCategory, by, oAt] = o.split(':');
+  if (oCategory === 'interested' || oCategory === 'not_interested')
+    out.override = { category: oCategory, by: by ?? '', at: fromB36(oAt) };
+  if (n !== '') out.notBefore = fromB36(n);
+  return out;
+}
+
+export function encodeReplyState(state: ReplyState): Record<string, string> {
+  const candidates: Record<string, string> = {};
+  state.candidates.forEach((c, ref) => {
+    const encoded = encodeCandidate(c);
+    if (encoded !== '||') candidates[ref] = encoded;
+  });
+  const json = JSON.stringify({
+    v: 1,
+    h: state.historyId,
+    t: state.scannedAt,
+    j: state.journal,
+    c: candidates,
+  }).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return chunk(REPLIES_KEY, json);
+}
+
+/** Reads the state from all of the user's properties; a missing or unreadable one starts afresh. */
+export function decodeReplyState(all: Record<string, string>): ReplyState {
+  const text = unchunk(all, REPLIES_KEY);
+  if (text === undefined) return emptyReplyState();
+  const parsed = JSON.parse(text) as {
+    h: string;
+    t: number;
+    j: ReplyLogEntry[];
+    c: Record<string, string>;
+  };
+  const candidates = new Map<string, CandidateReplies>();
+  for (const ref of Object.keys(parsed.c ?? {}))
+    candidates.set(ref, decodeCandidate(parsed.c[ref]));
+  return {
+    historyId: parsed.h ?? '',
+    scannedAt: parsed.t ?? 0,
+    journal: parsed.j ?? [],
+    candidates,
+  };
+}
+
+/** Keys of a chunked value that `next` no longer uses (a shrinking journal leaves chunks behind). */
+export function staleKeys(before: Record<string, string>, next: Record<string, string>): string[] {
+  return Object.keys(before).filter((key) => key.startsWith(`${REPLIES_KEY}`) && !(key in next));
+}
+
+/** Forgets candidates of campaigns the store no longer holds (retired or ended). */
+export function forgetCampaignsExcept(state: ReplyState, campaignIds: ReadonlySet<string>): void {
+  for (const ref of [...state.candidates.keys()]) {
+    if (!campaignIds.has(ref.slice(0, ref.indexOf('.')))) state.candidates.delete(ref);
+  }
+}
