@@ -78,6 +78,13 @@ function failureOf(error: unknown): ApiFailure | undefined {
   };
 }
 
+/** 'messages.send' → 'Users.Messages.send', the name a script writes (drafts.delete is remove). */
+function invokeName(call: string): string {
+  const parts = call.split('.');
+  const method = parts.pop() === 'delete' ? 'remove' : call.split('.').pop();
+  return ['Users', ...parts.map((p) => p[0].toUpperCase() + p.slice(1)), method].join('.');
+}
+
 const asList = (value: unknown): string[] =>
   value === undefined || value === null
     ? []
@@ -98,7 +105,7 @@ export class GmailAdvancedService {
   /** One API call: cost and faults through ctx.invoke, the read/write quota, errors mapped. */
   private call<T>(call: string, userId: unknown, body: (mailbox: Mailbox) => T, quota = true): T {
     const ctx = this.ctx;
-    return ctx.invoke('Gmail', `Users.${call}`, () => {
+    return ctx.invoke('Gmail', invokeName(call), () => {
       const mailbox = mailboxOf(ctx);
       const who = String(userId ?? '');
       if (who !== 'me' && who.toLowerCase() !== mailbox.address) {
