@@ -7,6 +7,7 @@ import { campaignActions } from './campaign/actions';
 import { helpActions } from './common/help';
 import { settingsActions } from './common/settings';
 import { homeActions } from './home/actions';
+import { campaignThreadCardFor, replyActions } from './replies/actions';
 import { actionNameOf, errorResponse, type ActionMap, type CardEvent } from './kit';
 
 /** Merges feature action maps; two features claiming one name is a bug, caught by the tests. */
@@ -27,6 +28,7 @@ export const ACTIONS: ActionMap = mergeActions(
   settingsActions,
   helpActions,
   campaignActions,
+  replyActions,
 );
 
 /**
@@ -38,7 +40,7 @@ export type MessageCardProvider = (
   event: CardEvent,
   ports: Ports,
 ) => GoogleAppsScript.Card_Service.Card[] | undefined;
-export const MESSAGE_CARDS: MessageCardProvider[] = [];
+export const MESSAGE_CARDS: MessageCardProvider[] = [campaignThreadCardFor];
 
 /** Runs the action a button named; an unknown name or any failure becomes plain words. */
 export function dispatchCardAction(

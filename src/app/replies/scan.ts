@@ -58,7 +58,7 @@ export interface ScanReport {
 }
 
 /** Which campaign and candidate a thread of this mailbox belongs to. */
-interface ThreadOwner {
+export interface ThreadOwner {
   campaign: Campaign;
   candidateKey: string;
 }
@@ -72,7 +72,10 @@ interface ScanContext {
   report: ScanReport;
 }
 
-function emptyReport(mode: ScanReport['mode']): ScanReport {
+/** What writing the Replies tabs needs; the card's overrides write through it too. */
+export type LogContext = Pick<ScanContext, 'replies' | 'session' | 'replyState' | 'report'>;
+
+export function emptyReport(mode: ScanReport['mode']): ScanReport {
   return { mode, read: 0, logged: 0, ownMessages: 0, paused: [], more: false, errors: [] };
 }
 
@@ -109,7 +112,7 @@ export function scanReplies(ports: Ports, reader: ReplyReader = readReply): Scan
 }
 
 /** Every thread a sequence of this mailbox started (the store is the sender's own record). */
-function threadOwners(session: StoreSession): Map<string, ThreadOwner> {
+export function threadOwners(session: StoreSession): Map<string, ThreadOwner> {
   const owners = new Map<string, ThreadOwner>();
   session.data.campaigns.forEach((campaign, id) => {
     if (campaign.state === 'draft') return;
@@ -313,8 +316,8 @@ function act(
 }
 
 /** The candidate's address as the campaign tab has it (read once per campaign, only when needed). */
-function candidateEmail(
-  ctx: ScanContext,
+export function candidateEmail(
+  ctx: Pick<ScanContext, 'ports' | 'report'>,
   cache: Map<string, Map<string, string>>,
   owner: ThreadOwner,
 ): string | undefined {
@@ -341,7 +344,7 @@ function candidateEmail(
  * journal once written. After a crash (`recovering`), rows whose message id the tab already holds
  * are not written again: that is what makes each message logged exactly once.
  */
-function flushJournal(ctx: ScanContext, recovering: boolean): void {
+export function flushJournal(ctx: LogContext, recovering: boolean): void {
   const state = ctx.replyState.state;
   if (state.journal.length === 0) return;
   const campaigns = ctx.session.data.campaigns;
