@@ -222,11 +222,17 @@ export function formatDate(epochMs: number, timeZone: string, pattern: string): 
   let out = '';
   for (let i = 0; i < pattern.length;) {
     const char = pattern[i];
-    if (char === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      const literal = pattern.slice(i + 1, end === -1 ? pattern.length : end);
-      out += literal === '' ? "'" : literal;
-      i = end === -1 ? pattern.length : end + 1;
+    if (char === "'" && pattern[i + 1] === "'") {
+      out += "'";
+      i += 2;
+    } else if (char === "'") {
+      // quoted text runs to the next lone quote; '' inside it is a literal quote
+      i += 1;
+      while (i < pattern.length && !(pattern[i] === "'" && pattern[i + 1] !== "'")) {
+        out += pattern[i];
+        i += pattern[i] === "'" ? 2 : 1;
+      }
+      i += 1;
     } else if (/[A-Za-z]/.test(char)) {
       let count = 1;
       while (pattern[i + count] === char) count += 1;
