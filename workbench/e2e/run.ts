@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorkbench } from '../server';
-import { pageChecks, stories, type StoryContext } from './stories';
+import { cardChecks, pageChecks, stories, type StoryContext } from './stories';
 
 const SCREENSHOTS = 'test-results/workbench';
 
@@ -45,7 +45,7 @@ async function main() {
   try {
     // Each story gets a fresh demo world and page; within a story, steps build on each other,
     // so after a failure the rest of that story is counted as failed (not reached).
-    for (const story of [pageChecks, ...stories]) {
+    for (const story of [cardChecks, pageChecks, ...stories]) {
       const journalPath = join(userDataDir, `${story.name}-world.json`);
       let workbench = await startWorkbench({ port: 0, journalPath, projectDir });
       const page = await browser.newPage();

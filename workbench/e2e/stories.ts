@@ -1,6 +1,8 @@
 // What the browser tests do, as stories of steps through the workbench's pages: the page checks
 // (each widget path, panels, clock, mail, cells) and Baton's headline stories end to end.
 import type { Locator, Page } from 'playwright-core';
+import { deepStrictEqual } from 'node:assert/strict';
+import { GALLERY_ACTION, galleryCard } from './gallery';
 import { type Behaviour, CANDIDATES_TAB, HIRING_MANAGER, RECRUITER, demoCandidates } from '../demo';
 
 export interface StoryContext {
@@ -188,6 +190,105 @@ export const pageChecks: Story = {
         await page.click('#toggle-usage');
         await expectText(page.locator('.usage-user h3'), HIRING_MANAGER);
         await ctx.shot('panels');
+      },
+    },
+  ],
+};
+
+interface RecordedCall {
+  action: { function: string; parameters?: { key: string; value: string }[] };
+  inputs: Record<string, unknown>;
+}
+
+/** The renderer alone: the gallery card (every widget), its inputs read back as formInputs. */
+export const cardChecks: Story = {
+  name: 'cards',
+  steps: [
+    {
+      name: 'every widget of the gallery card renders, none unknown',
+      async run(page, ctx) {
+        await page.goto(ctx.url);
+        await page.locator('body[data-ready="true"]').waitFor();
+        // A string, not a function: tsx would wrap a function with helpers the page lacks.
+        await page.evaluate(`(async () => {
+          const cards = await import(location.origin + '/cards.js');
+          window.calls = [];
+          const root = cards.renderCard(${JSON.stringify(galleryCard())}, {
+            runAction: (action) => window.calls.push({ action, inputs: cards.readFormInputs(root) }),
+            openLink: () => undefined,
+            pushCard: () => undefined,
+          });
+          document.getElementById('app-view').replaceChildren(root);
+        })()`);
+        const view = page.locator('#app-view');
+        const unknown = await view.locator('.card-unknown').count();
+        if (unknown) throw new Error(`${unknown} widget(s) were not rendered.`);
+        for (const selector of [
+          '[name=subject]',
+          'textarea[name=body]',
+          'select[name=zone]',
+          'input[type=radio][value=colleague]',
+          'input[type=checkbox][value=TUE]',
+          '[role=switch][value=stop]',
+          'input[type=date][name=start]',
+          'hr.card-divider',
+          '.decorated [name=paused]',
+          '.card-grid-item',
+          'img.card-image',
+          '.card-footer button',
+        ])
+          await view.locator(selector).first().waitFor({ state: 'attached' });
+        await expectText(view.locator('.text-paragraph i'), 'visible');
+        if (await view.getByText('Hidden until expanded').isVisible())
+          throw new Error('A collapsed widget is visible before "Show more".');
+        await view.getByRole('button', { name: 'Show more' }).click();
+        await view.getByText('Hidden until expanded').waitFor();
+        await ctx.shot('card-gallery');
+      },
+    },
+    {
+      name: 'a button sends its action with every input as commonEventObject.formInputs',
+      async run(page) {
+        const view = page.locator('#app-view');
+        await view.locator('[name=subject]').fill('Hi {{First name}}');
+        await view.locator('textarea[name=body]').fill('Line 1\nLine 2');
+        await view.locator('select[name=zone]').selectOption('Europe/Paris');
+        await view.locator('input[type=radio][value=colleague]').check();
+        await view.locator('input[type=checkbox][value=MON]').uncheck();
+        await view.locator('input[type=checkbox][value=TUE]').check();
+        await view.locator('[role=switch][value=stop]').uncheck();
+        await view.locator('input[type=date][name=start]').fill('2026-03-10');
+        await view.locator('.decorated [name=paused]').check();
+        await view.getByRole('button', { name: 'Save' }).click();
+        const calls = await page.evaluate(
+          () => (window as unknown as { calls: RecordedCall[] }).calls,
+        );
+        deepStrictEqual(calls.length, 1);
+        deepStrictEqual(calls[0].action.function, GALLERY_ACTION.function);
+        deepStrictEqual(calls[0].action.parameters, [{ key: 'action', value: 'gallery.save' }]);
+        const text = (value: string[]) => ({ stringInputs: { value } });
+        deepStrictEqual(calls[0].inputs, {
+          subject: text(['Hi {{First name}}']),
+          body: text(['Line 1\nLine 2']),
+          zone: text(['Europe/Paris']),
+          sender: text(['colleague']),
+          days: text(['TUE']),
+          start: { dateInput: { msSinceEpoch: Date.UTC(2026, 2, 10) } },
+          paused: text(['yes']),
+        });
+      },
+    },
+    {
+      name: 'a grid item click names the item',
+      async run(page) {
+        await page.locator('.card-grid-item', { hasText: 'Step 2' }).click();
+        const calls = await page.evaluate(
+          () => (window as unknown as { calls: RecordedCall[] }).calls,
+        );
+        deepStrictEqual(calls[1].action.parameters?.at(-1), {
+          key: 'grid_item_identifier',
+          value: 's2',
+        });
       },
     },
   ],
