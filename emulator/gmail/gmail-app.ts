@@ -169,7 +169,7 @@ class MailSession {
       { ...options, cc: ccList || undefined },
       headers,
     );
-    if (asDraft) return this.mailbox.createDraft(raw, stored.threadId).draftId;
+    if (asDraft) return this.mailbox.createDraft(raw, stored.threadId, true).draftId;
     this.chargeRecipients(recipients);
     return this.mailbox.send(raw, { forceThreadId: stored.threadId });
   }

@@ -347,9 +347,13 @@ export class Mailbox {
   }
 
   /** Saves a draft (DRAFT label); with a threadId it joins that thread as a send would. */
-  createDraft(raw: string, threadId?: string): { draftId: string; message: StoredMessage } {
+  createDraft(
+    raw: string,
+    threadId?: string,
+    forceThread = false,
+  ): { draftId: string; message: StoredMessage } {
     const draftId = this.system.nextDraftId();
-    const message = this.storeDraft(raw, threadId);
+    const message = this.storeDraft(raw, threadId, forceThread);
     this.drafts.set(draftId, message.id);
     return { draftId, message };
   }
@@ -365,7 +369,9 @@ export class Mailbox {
   updateDraft(draftId: string, raw: string, threadId?: string): StoredMessage {
     const old = this.draftMessage(draftId);
     this.remove(old.id);
-    const message = this.storeDraft(raw, threadId ?? old.threadId);
+    // a draft that started its own thread has no thread to keep once its message is replaced
+    const keptThread = this.thread(old.threadId).length > 0 ? old.threadId : undefined;
+    const message = this.storeDraft(raw, threadId ?? keptThread, threadId === undefined);
     this.drafts.set(draftId, message.id);
     return message;
   }
@@ -387,7 +393,7 @@ export class Mailbox {
     return this.send(draft.raw, { forceThreadId: threadId });
   }
 
-  private storeDraft(raw: string, threadId?: string): StoredMessage {
+  private storeDraft(raw: string, threadId?: string, forceThread = false): StoredMessage {
     let source = raw;
     if (!headerValue(parseMessage(source).headers, 'Message-ID')) {
       source = setRawHeader(source, 'Message-ID', this.system.newRfcMessageId(this.address));
@@ -398,7 +404,7 @@ export class Mailbox {
       if (this.thread(threadId, true).length === 0) {
         throw new MailError('NOT_FOUND', 'Requested entity was not found.');
       }
-      thread = this.threadFor(parsed, threadId);
+      thread = forceThread ? threadId : this.threadFor(parsed, threadId);
     }
     return this.store(source, thread, ['DRAFT']);
   }
