@@ -135,3 +135,41 @@ export interface HelpView {
   email: string;
   triggerInstalled: boolean;
 }
+
+// ─── Delegation (sending on behalf of colleagues) ───────────────────────────────────────────────
+
+/** What the authorize and review cards show: exactly what will be sent, and the limits. */
+export interface ApprovalView {
+  /** What the buttons carry back: the invitation token, or the campaign id of a review. */
+  handle: string;
+  kind: 'invitation' | 'review';
+  ownerEmail: string;
+  campaignName: string;
+  fromName: string;
+  fromEmail: string;
+  steps: { subject: string; text: string; html: string; delayDays: number }[];
+  recipients: number;
+  dailyCap: number;
+  /** ms since the epoch; 0 = no end date. */
+  endAt: number;
+  timeZone: string;
+  /** Approval is refused if the content changed since the card showed this fingerprint. */
+  fingerprint: string;
+}
+
+/** After an approval: "Connected — there is nothing else to do". */
+export interface ConnectedView {
+  ownerEmail: string;
+  campaignName: string;
+  fromEmail: string;
+}
+
+/** One invited colleague as the owner's Senders card lists them. */
+export interface SenderStatusView {
+  name: string;
+  email: string;
+  status: 'Invited' | 'Active' | 'Needs re-approval' | 'Revoked' | 'Declined' | 'Needs reconnect';
+  /** What the owner can do about it, in plain words; '' when nothing. */
+  advice: string;
+  lastRun: string;
+}

@@ -6,6 +6,7 @@ import type { Ports } from '../ports';
 import { campaignActions } from './campaign/actions';
 import { helpActions } from './common/help';
 import { settingsActions } from './common/settings';
+import { delegationActions, invitationCardFor } from './delegation/actions';
 import { homeActions } from './home/actions';
 import { campaignThreadCardFor, replyActions } from './replies/actions';
 import { actionNameOf, errorResponse, type ActionMap, type CardEvent } from './kit';
@@ -27,6 +28,7 @@ export const ACTIONS: ActionMap = mergeActions(
   homeActions,
   settingsActions,
   helpActions,
+  delegationActions,
   campaignActions,
   replyActions,
 );
@@ -40,7 +42,7 @@ export type MessageCardProvider = (
   event: CardEvent,
   ports: Ports,
 ) => GoogleAppsScript.Card_Service.Card[] | undefined;
-export const MESSAGE_CARDS: MessageCardProvider[] = [campaignThreadCardFor];
+export const MESSAGE_CARDS: MessageCardProvider[] = [invitationCardFor, campaignThreadCardFor];
 
 /** Runs the action a button named; an unknown name or any failure becomes plain words. */
 export function dispatchCardAction(

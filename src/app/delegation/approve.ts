@@ -19,7 +19,7 @@ import { emptyProgress } from '../../core/store';
 import type { Ports } from '../../ports';
 import { StoreSession } from '../store';
 import { ensureHourlyTick } from '../triggers';
-import type { GrantView } from '../views';
+import type { ApprovalView, ConnectedView, GrantView } from '../views';
 import {
   iso,
   loadGrants,
@@ -29,31 +29,6 @@ import {
   verifiedRecord,
   writeSenderCells,
 } from './records';
-
-/** What the authorize and review cards show: exactly what will be sent, and the limits. */
-export interface ApprovalView {
-  /** The token (invitation) or campaign id (review) the buttons carry back. */
-  handle: string;
-  kind: 'invitation' | 'review';
-  ownerEmail: string;
-  campaignName: string;
-  fromName: string;
-  fromEmail: string;
-  steps: { subject: string; text: string; html: string; delayDays: number }[];
-  recipients: number;
-  dailyCap: number;
-  /** ms since the epoch; 0 = none. */
-  endAt: number;
-  timeZone: string;
-  /** What the buttons send back: approval is refused if the content changed meanwhile. */
-  fingerprint: string;
-}
-
-export interface ConnectedView {
-  ownerEmail: string;
-  campaignName: string;
-  fromEmail: string;
-}
 
 interface Opened {
   record: CampaignRecord;

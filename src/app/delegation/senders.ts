@@ -5,16 +5,8 @@ import { contentFingerprint } from '../../core/campaign';
 import { ownerStatus, type SenderStatus } from '../../core/delegation/grants';
 import type { Ports } from '../../ports';
 import { getCampaign } from '../campaigns';
+import type { SenderStatusView } from '../views';
 import { loadInvites, readSenders } from './records';
-
-export interface SenderStatusView {
-  name: string;
-  email: string;
-  status: SenderStatus;
-  /** What the owner can do about it, in plain words; '' when nothing. */
-  advice: string;
-  lastRun: string;
-}
 
 const ADVICE: Record<SenderStatus, string> = {
   Active: '',

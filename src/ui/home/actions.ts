@@ -1,4 +1,5 @@
 // The home card's actions: open (or refresh) it, and turn sending on for the user's mailbox.
+import { grantViews } from '../../app/delegation/approve';
 import { enableSending, loadHome } from '../../app/home';
 import type { HomeView } from '../../app/views';
 import type { Ports } from '../../ports';
@@ -7,7 +8,7 @@ import { homeCard } from './card';
 
 /** The home view with everything gathered (the delegation helper adds the grants here). */
 export function homeView(ports: Ports): HomeView {
-  return loadHome(ports);
+  return loadHome(ports, grantViews(ports));
 }
 
 export const homeActions: ActionMap = {

@@ -108,5 +108,7 @@ function grantsSection(grants: GrantView[]) {
       ),
     );
   }
+  if (grants.length > 1)
+    widgets.push(buttonRow(actionButton('Revoke all', 'delegation.revokeAll', {}, 'borderless')));
   return section('Sending for colleagues', widgets);
 }

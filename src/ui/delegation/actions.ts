@@ -1,0 +1,141 @@
+// The delegation card actions (invite, authorize, decline, review, approve changes, revoke one or
+// all, the owner's Senders list) and the card for an open invitation or review mail.
+import {
+  approveChanges,
+  authorizeInvitation,
+  declineInvitation,
+  reviewChanges,
+  revokeGrants,
+  showInvitation,
+} from '../../app/delegation/approve';
+import { inviteColleague } from '../../app/delegation/invite';
+import { senderStatuses } from '../../app/delegation/senders';
+import { getCampaign } from '../../app/campaigns';
+import { INVITATION_HEADER, REVIEW_HEADER } from '../../core/delegation/grants';
+import { BatonError } from '../../core/errors';
+import { zonedToUtc } from '../../core/schedule';
+import type { Ports } from '../../ports';
+import { homeCard } from '../home/card';
+import { homeView } from '../home/actions';
+import {
+  backToRoot,
+  integerFormValue,
+  optionalFormValue,
+  pushCard,
+  requiredFormValue,
+  requiredParameter,
+  updateCard,
+  userTimeZone,
+  type ActionMap,
+  type CardEvent,
+} from '../kit';
+import { approvalCard, connectedCard, inviteCard, sendersCard } from './cards';
+
+/** "YYYY-MM-DD" as the end of that day in the user's zone. */
+function endDateOf(event: CardEvent): number | undefined {
+  const text = optionalFormValue(event, 'inviteEndDate');
+  if (text === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match)
+    throw new BatonError(
+      'BAD_END_DATE',
+      `"End date" must look like 2026-12-31; "${text}" does not.`,
+      'inviteEndDate',
+    );
+  const [, y, m, d] = match.map(Number);
+  return zonedToUtc(y, m, d, 24 * 60, userTimeZone(event));
+}
+
+function sendersOf(ports: Ports, campaignId: string) {
+  const campaign = getCampaign(ports, campaignId);
+  return sendersCard(campaignId, campaign.name, senderStatuses(ports, campaignId));
+}
+
+export const delegationActions: ActionMap = {
+  'delegation.openInvite': (event, ports) => {
+    const campaignId = requiredParameter(event, 'campaignId');
+    return pushCard(inviteCard(campaignId, getCampaign(ports, campaignId).name));
+  },
+  'delegation.invite': (event, ports) => {
+    const campaignId = requiredParameter(event, 'campaignId');
+    const cap = optionalFormValue(event, 'inviteDailyCap');
+    const result = inviteColleague(ports, {
+      campaignId,
+      name: requiredFormValue(event, 'inviteName', 'Their name'),
+      email: requiredFormValue(event, 'inviteEmail', 'Their email'),
+      dailyCap:
+        cap === undefined
+          ? undefined
+          : integerFormValue(event, 'inviteDailyCap', 'Daily cap', { min: 1, max: 2000 }),
+      endAt: endDateOf(event),
+    });
+    return updateCard(
+      sendersOf(ports, campaignId),
+      `Invitation sent to ${result.email}: they authorize it in Gmail.`,
+    );
+  },
+  'delegation.senders': (event, ports) =>
+    pushCard(sendersOf(ports, requiredParameter(event, 'campaignId'))),
+  'delegation.authorize': (event, ports) =>
+    updateCard(
+      connectedCard(
+        authorizeInvitation(
+          ports,
+          requiredParameter(event, 'token'),
+          requiredParameter(event, 'fingerprint'),
+        ),
+      ),
+    ),
+  'delegation.decline': (event, ports) => {
+    declineInvitation(ports, requiredParameter(event, 'token'));
+    return backToRoot(
+      homeCard(homeView(ports)),
+      'Declined: nothing will be sent from your mailbox.',
+    );
+  },
+  'delegation.review': (event, ports) =>
+    pushCard(approvalCard(reviewChanges(ports, requiredParameter(event, 'campaignId')))),
+  'delegation.approveChanges': (event, ports) =>
+    updateCard(
+      connectedCard(
+        approveChanges(
+          ports,
+          requiredParameter(event, 'campaignId'),
+          requiredParameter(event, 'fingerprint'),
+        ),
+      ),
+    ),
+  'delegation.revoke': (event, ports) => revoked(ports, [requiredParameter(event, 'campaignId')]),
+  'delegation.revokeAll': (_event, ports) => revoked(ports, undefined),
+};
+
+function revoked(ports: Ports, campaignIds: string[] | undefined) {
+  const result = revokeGrants(ports, campaignIds);
+  const note =
+    result.unreported.length > 0
+      ? ` (the owner's sheet could not be updated for ${result.unreported.join(', ')}, but nothing more is sent)`
+      : '';
+  const what = result.revoked === 1 ? 'Revoked' : `Revoked ${result.revoked} campaigns`;
+  return backToRoot(
+    homeCard(homeView(ports)),
+    `${what}: nothing more is sent from your mailbox${note}.`,
+  );
+}
+
+/**
+ * The card for an open invitation or review mail, or undefined for any other message. Reads one
+ * header through the contextual access token; never the body.
+ */
+export function invitationCardFor(
+  event: CardEvent,
+  ports: Ports,
+): GoogleAppsScript.Card_Service.Card[] | undefined {
+  const { messageId, accessToken } = event.gmail ?? {};
+  if (!messageId || !accessToken || !ports.delegation) return undefined;
+  const open = ports.delegation.openMessage;
+  const token = open.header(messageId, accessToken, INVITATION_HEADER).value.trim();
+  if (token) return [approvalCard(showInvitation(ports, token))];
+  const review = open.header(messageId, accessToken, REVIEW_HEADER).value.trim();
+  if (review) return [approvalCard(reviewChanges(ports, review))];
+  return undefined;
+}

@@ -1,0 +1,193 @@
+// The delegation story on the emulator, running the built bundle with several users in one world:
+// invite, authorize in Gmail, the colleague's tick sends, replies are logged, and every refusal
+// (wrong account, altered or reused token, tampered sheet, revoke, lost authorization).
+import { shownCard, textOf, notificationOf } from '../ui/world';
+import {
+  buttonParams,
+  COLLEAGUE,
+  DAY,
+  DelegationWorld,
+  headerOf,
+  HOUR,
+  OWNER,
+  THIRD,
+} from './world';
+
+const CAMPAIGN = 'cdeleg01';
+const OTHER_CAMPAIGN = 'cother02';
+
+function senderRow(w: DelegationWorld, email = COLLEAGUE, campaignId = CAMPAIGN): string[] {
+  const row = w.tab('Senders').find((r) => r[1] === email && r[3] === campaignId);
+  if (!row) throw new Error(`No Senders row for ${email}`);
+  return row;
+}
+
+/** Text of whatever an action answered: the card it shows and its notification. */
+function answerText(json: unknown): string {
+  return `${textOf(shownCard(json))}\n${notificationOf(json) ?? ''}`;
+}
+
+describe('sending on behalf of a colleague, on the emulator', () => {
+  let w: DelegationWorld;
+  let invitation: { id: string; threadId: string; raw: string };
+  let authorize: Record<string, string>;
+
+  beforeAll(() => {
+    w = new DelegationWorld();
+    w.seedOwnerCampaigns([
+      { id: CAMPAIGN, tabName: 'Candidates', name: 'Backend hires' },
+      { id: OTHER_CAMPAIGN, tabName: 'Other', name: 'Other campaign' },
+    ]);
+  });
+
+  it('refuses to invite one of the owner’s own aliases as a mailbox', () => {
+    const json = w.click(
+      OWNER,
+      'delegation.invite',
+      { campaignId: CAMPAIGN },
+      { inviteName: 'Me', inviteEmail: OWNER },
+    );
+    expect(answerText(json)).toMatch(/your own address/);
+    expect(w.tab('Senders')).toEqual([]);
+  });
+
+  it('invites: shares the sheet, opens an Invited row and mails the invitation from the owner', () => {
+    const json = w.click(
+      OWNER,
+      'delegation.invite',
+      { campaignId: CAMPAIGN },
+      { inviteName: 'Sam', inviteEmail: COLLEAGUE, inviteDailyCap: '20' },
+    );
+    expect(notificationOf(json)).toMatch(/Invitation sent to sam@acme.com/);
+    expect(w.world.sheets.get(w.spreadsheetId)?.editors.has(COLLEAGUE)).toBe(true);
+    expect(senderRow(w)[4]).toBe('Invited');
+    const mails = w.messagesWithHeader(COLLEAGUE, 'X-Baton-Invitation');
+    expect(mails).toHaveLength(1);
+    invitation = mails[0];
+    expect(headerOf(invitation.raw, 'From')).toContain(OWNER);
+    // The Sheet holds only a hash of the secret, never the token itself.
+    const token = headerOf(invitation.raw, 'X-Baton-Invitation');
+    expect(JSON.stringify(w.tab('Senders'))).not.toContain(token.split(':')[4]);
+  });
+
+  it('shows the colleague every step, the recipients and the caps on the invitation', () => {
+    const json = w.openMessage(COLLEAGUE, invitation.id, invitation.threadId);
+    const text = textOf(json);
+    expect(text).toContain('rita@acme.com');
+    expect(text).toContain('Backend hires');
+    expect(text).toContain('Hi {{First name}}, would you talk to me?');
+    expect(text).toContain('Hi {{First name}}, a quick follow-up.');
+    expect(text).toContain('3 candidates');
+    expect(text).toMatch(/at most 20 a day/);
+    authorize = buttonParams(json, 'delegation.authorize') ?? {};
+    expect(authorize.token).toBe(headerOf(invitation.raw, 'X-Baton-Invitation'));
+  });
+
+  it('refuses a third user holding the invitation, naming the invited address', () => {
+    const copy = w.world.mail.mailbox(THIRD).store(invitation.raw, undefined, ['INBOX']);
+    expect(textOf(w.openMessage(THIRD, copy.id, copy.threadId))).toMatch(
+      /This invitation is for sam@acme.com/,
+    );
+    expect(answerText(w.click(THIRD, 'delegation.authorize', authorize))).toMatch(
+      /Only sam@acme.com can authorize/,
+    );
+    expect(w.world.triggersOf(w.project, THIRD)).toEqual([]);
+    expect(senderRow(w)[4]).toBe('Invited');
+  });
+
+  it('refuses an altered token', () => {
+    const last = authorize.token.slice(-1);
+    const altered = authorize.token.slice(0, -1) + (last === '0' ? '1' : '0');
+    expect(
+      answerText(w.click(COLLEAGUE, 'delegation.authorize', { ...authorize, token: altered })),
+    ).toMatch(/not valid/);
+    expect(w.userProperties(COLLEAGUE)['baton.grants']).toBeUndefined();
+  });
+
+  it('authorizes: grant in the colleague’s store, hourly trigger, Active in the Senders tab', () => {
+    const json = w.click(COLLEAGUE, 'delegation.authorize', authorize);
+    expect(textOf(shownCard(json))).toContain('Connected — there is nothing else to do');
+    const grants = JSON.parse(w.userProperties(COLLEAGUE)['baton.grants']);
+    expect(grants).toMatchObject([
+      { campaignId: CAMPAIGN, owner: OWNER, state: 'active', dailyCap: 20 },
+    ]);
+    expect(w.world.triggersOf(w.project, COLLEAGUE).map((t) => t.handler)).toEqual(['onTick']);
+    expect(senderRow(w)[4]).toBe('Active');
+  });
+
+  it('refuses the same token a second time', () => {
+    expect(answerText(w.click(COLLEAGUE, 'delegation.authorize', authorize))).toMatch(
+      /used already/,
+    );
+  });
+
+  it('sends step 1 from the colleague’s mailbox to every candidate, and nothing for the other campaign', () => {
+    w.world.advance(2 * HOUR);
+    for (const c of w.candidates) expect(w.received(c, COLLEAGUE)).toHaveLength(1);
+    for (const c of w.candidates) expect(w.received(c, OWNER)).toHaveLength(0);
+    expect(w.received('victim@talent.org', COLLEAGUE)).toHaveLength(0);
+    expect(senderRow(w)[6]).not.toBe('');
+  });
+
+  it('logs a candidate’s reply, which lands in the colleague’s mailbox, to the owner’s Replies tab', () => {
+    const sent = w.received('cand1@talent.org', COLLEAGUE)[0];
+    w.world.mail
+      .mailbox('cand1@talent.org')
+      .reply(sent.id, { text: 'Yes, I am interested, let us talk.' });
+    expect(w.received(COLLEAGUE, 'cand1@talent.org')).toHaveLength(1);
+    w.world.advance(HOUR);
+    const replies = w.tab('Replies');
+    expect(replies.length).toBeGreaterThan(1);
+    expect(JSON.stringify(replies)).toContain('cand1@talent.org');
+  });
+
+  it('never sends a campaign the colleague did not approve, even when the sheet assigns it to them', () => {
+    // An editor of the spreadsheet copies the approved row onto the other campaign.
+    const row = senderRow(w);
+    const next = w.tab('Senders').length + 1;
+    const forged = [...row];
+    forged[3] = OTHER_CAMPAIGN;
+    forged.forEach((value, i) => w.setCell('Senders', next, i + 1, value));
+    w.world.advance(DAY);
+    expect(w.received('victim@talent.org', COLLEAGUE)).toHaveLength(0);
+  });
+
+  it('sends nothing from a record an editor of the sheet altered', () => {
+    const rowIndex = w.tab('Senders').findIndex((r) => r[3] === CAMPAIGN) + 1;
+    const original = w.tab('Senders')[rowIndex - 1][9];
+    w.setCell('Senders', rowIndex, 10, original.replace('a quick follow-up', 'please wire money'));
+    const before = w.candidates.map((c) => w.received(c, COLLEAGUE).length);
+    w.world.advance(2 * DAY);
+    expect(w.candidates.map((c) => w.received(c, COLLEAGUE).length)).toEqual(before);
+    w.setCell('Senders', rowIndex, 10, original);
+  });
+
+  it('sends the follow-ups again once the genuine record is back', () => {
+    w.world.advance(2 * HOUR);
+    // cand1 replied: their sequence stopped; the others get step 2 in the same thread.
+    expect(w.received('cand1@talent.org', COLLEAGUE)).toHaveLength(1);
+    for (const c of w.candidates.slice(1)) {
+      const got = w.received(c, COLLEAGUE);
+      expect(got).toHaveLength(2);
+      expect(got[1].threadId).toBe(got[0].threadId);
+    }
+  });
+
+  it('tells the owner the sender is Active, then stops every send after a revoke', () => {
+    expect(
+      textOf(shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN }))),
+    ).toMatch(/Active/);
+    const json = w.click(COLLEAGUE, 'delegation.revoke', { campaignId: CAMPAIGN });
+    expect(notificationOf(json)).toMatch(/Revoked/);
+    expect(senderRow(w)[4]).toBe('Revoked');
+    // A new candidate joins the sheet: the revoked mailbox never mails them.
+    w.setCell('Candidates', 5, 1, 'late@talent.org');
+    w.setCell('Candidates', 5, 2, 'Late');
+    w.world.mail.createMailbox('late@talent.org');
+    w.world.advance(3 * DAY);
+    expect(w.received('late@talent.org', COLLEAGUE)).toHaveLength(0);
+    expect(
+      textOf(shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN }))),
+    ).toMatch(/Revoked/);
+  });
+});
