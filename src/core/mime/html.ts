@@ -125,6 +125,7 @@ export function htmlToText(html: string): string {
   return out
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((line) => (/^(>\s?)+$/.test(line) ? '' : line))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

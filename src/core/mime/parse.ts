@@ -133,6 +133,7 @@ function fillPart(part: MimePart, body: string, depth: number, state: ParseState
     const boundary = part.params.boundary;
     if (!boundary) {
       state.notes.push(`${part.type} without a boundary, read as text`);
+      part.type = 'text/plain';
       part.text = decodeText(body, part, state);
       return;
     }
