@@ -294,46 +294,96 @@ export const cardChecks: Story = {
   ],
 };
 
+/** Fills the open card's inputs by field name, then presses a card button. */
+async function fillCard(page: Page, fields: Record<string, string>) {
+  for (const [name, value] of Object.entries(fields))
+    await sidebar(page).locator(`[name="${name}"]`).first().fill(value);
+}
+
+/** From the Sheets homepage: a campaign on the Candidates tab with the given steps. */
+async function createCampaign(
+  page: Page,
+  steps: { subject: string; text: string; delayDays?: number }[],
+) {
+  await clickCardButton(page, /new campaign from this tab/i);
+  await expectText(sidebar(page).locator('.card-section-header'), 'Steps');
+  for (const step of steps) {
+    await clickCardButton(page, /add step/i);
+    await fillCard(page, {
+      subject: step.subject,
+      text: step.text,
+      ...(step.delayDays === undefined ? {} : { delayDays: String(step.delayDays) }),
+    });
+    await clickCardButton(page, /save step/i);
+    await expectText(sidebar(page).locator('.decorated, .text-paragraph'), step.subject);
+  }
+}
+
+const FIRST_STEP = {
+  subject: 'A backend role at Acme, {{First name}}?',
+  text: 'Hi {{First name}},\n\nWould you like to hear about a backend role at Acme?\n\nRita',
+};
+const FOLLOW_UP = {
+  subject: '',
+  text: 'Hi {{First name}}, just checking you saw my note. Rita',
+  delayDays: 2,
+};
+
+/** Messages in the candidate's thread with the recruiter, as the candidate sees it. */
+async function threadLength(page: Page, from: RegExp): Promise<number> {
+  const row = page.locator('.thread', { hasText: from }).first();
+  const count = await row
+    .locator('.subject .muted')
+    .textContent()
+    .catch(() => null);
+  return count ? Number(/\d+/.exec(count)![0]) : 1;
+}
+
 /** Baton's headline stories; they need the campaign and delegation cards. */
 export const stories: Story[] = [
   {
     name: 'campaign',
     steps: [
       {
-        name: 'the recruiter enables sending from the home card',
+        name: 'the recruiter turns sending on from the home card',
         async run(page, ctx) {
           await open(page, ctx, 'sheets', RECRUITER);
-          await clickCardButton(page, /enable sending|install|turn on/i);
+          await clickCardButton(page, /turn on/i);
           await page.locator('#clock[title^="Next trigger"]').waitFor();
         },
       },
       {
-        name: 'the recruiter creates a campaign from the Candidates tab',
+        name: 'the recruiter creates a two-step campaign from the Candidates tab',
         async run(page, ctx) {
-          await clickCardButton(page, /new campaign|create campaign|campaign from/i);
+          await createCampaign(page, [FIRST_STEP, FOLLOW_UP]);
           await ctx.shot('sheets-campaign-editor');
         },
       },
       {
         name: 'the recruiter launches the campaign',
         async run(page, ctx) {
-          await clickCardButton(page, /launch/i);
+          await clickCardButton(page, /^launch$/i);
+          await expectText(sidebar(page), /running/i);
           await ctx.shot('sheets-campaign-launched');
         },
       },
       {
-        name: "after the next tick the first step is in the candidate's inbox",
-        async run(page) {
-          await advance(page, 'next-trigger');
+        name: "a day of ticks later the first step is in the candidate's inbox",
+        async run(page, ctx) {
+          await advance(page, 'day');
           await switchUser(page, MANUAL_CANDIDATE.email);
           await page.click('#apps [data-app="gmail"]');
-          await expectText(page.locator('.thread'), /Rita/);
+          await expectText(
+            page.locator('.thread'),
+            `A backend role at Acme, ${MANUAL_CANDIDATE.firstName}?`,
+          );
+          await ctx.shot('gmail-candidate-inbox');
         },
       },
       {
         name: 'the candidate replies from their own mailbox',
         async run(page, ctx) {
-          await openThreadWith(page, /Rita/);
+          await openThreadWith(page, /A backend role at Acme/);
           await page.getByRole('button', { name: 'Reply' }).click();
           await page.fill('.composer [name=body]', 'Yes, I am interested — let us talk.');
           await page.locator('.composer').getByRole('button', { name: 'Send' }).click();
@@ -342,9 +392,9 @@ export const stories: Story[] = [
         },
       },
       {
-        name: 'after the next tick the reply is in the Replies tab and the sequence stopped',
+        name: 'a day later the reply is in the Replies tab and the row says replied',
         async run(page, ctx) {
-          await advance(page, 'next-trigger');
+          await advance(page, 'day');
           await switchUser(page, RECRUITER);
           await page.click('#apps [data-app="sheets"]');
           await page.locator('.tabs [data-tab="Replies"]').click();
@@ -357,43 +407,82 @@ export const stories: Story[] = [
           );
         },
       },
+      {
+        name: 'two days later a silent candidate has the follow-up and the one who replied does not',
+        async run(page, ctx) {
+          await advance(page, 'day');
+          await advance(page, 'day');
+          const silent = candidateWho('silent');
+          await switchUser(page, silent.email);
+          await page.click('#apps [data-app="gmail"]');
+          await page
+            .locator('.thread', { hasText: /A backend role/ })
+            .first()
+            .waitFor();
+          const silentCount = await threadLength(page, /A backend role/);
+          if (silentCount !== 2)
+            throw new Error(`The silent candidate's thread has ${silentCount} message(s), not 2.`);
+          await switchUser(page, MANUAL_CANDIDATE.email);
+          const repliedCount = await threadLength(page, /A backend role/);
+          if (repliedCount !== 2)
+            throw new Error(
+              `The candidate who replied has ${repliedCount} message(s) in the thread, not 2 (step 1 and her reply).`,
+            );
+          await ctx.shot('gmail-candidate-no-follow-up');
+        },
+      },
     ],
   },
   {
     name: 'delegation',
     steps: [
       {
-        name: 'the recruiter invites the hiring manager to send on her behalf',
+        name: 'the recruiter creates a campaign and invites the hiring manager',
         async run(page, ctx) {
           await open(page, ctx, 'sheets', RECRUITER);
-          await clickCardButton(page, /colleague/i);
-          await sidebar(page)
-            .locator('input[type=text], input:not([type]), textarea')
-            .first()
-            .waitFor();
-          const fields = sidebar(page).locator('input:not([type]), input[type=text]');
-          await fields.nth(0).fill('Hugo Manager');
-          await fields.nth(1).fill(HIRING_MANAGER);
-          await clickCardButton(page, /invite|send/i);
+          await createCampaign(page, [FIRST_STEP]);
+          await clickCardButton(page, /senders|colleague/i);
+          await clickCardButton(page, /invite a colleague/i);
+          await fillCard(page, { inviteName: 'Hugo', inviteEmail: HIRING_MANAGER });
+          await clickCardButton(page, /send invitation/i);
+          await ctx.shot('sheets-invitation-sent');
         },
       },
       {
-        name: 'the hiring manager opens the invitation and authorizes',
+        name: 'the hiring manager opens the invitation in Gmail and authorizes',
         async run(page, ctx) {
           await switchUser(page, HIRING_MANAGER);
           await page.click('#apps [data-app="gmail"]');
           await openThreadWith(page, /Rita/);
-          await clickCardButton(page, /authori[sz]e/i);
-          await expectText(page.locator('.toast, #sidebar-body'), /connected/i);
+          await expectText(sidebarCard(page).locator('.card-title'), /send from your mailbox/i);
+          await ctx.shot('gmail-manager-invitation');
+          await clickCardButton(page, /^authori[sz]e$/i);
+          await expectText(sidebarCard(page).locator('.card-title'), /connected/i);
           await ctx.shot('gmail-manager-authorized');
         },
       },
       {
-        name: "after the next tick a candidate has mail from the hiring manager's mailbox",
+        name: 'the recruiter makes the hiring manager the sender and launches',
+        async run(page, ctx) {
+          await switchUser(page, RECRUITER);
+          await page.click('#apps [data-app="sheets"]');
+          await clickCardButton(page, /open/i);
+          await fillCard(page, { senderEmail: HIRING_MANAGER, senderName: 'Hugo Manager' });
+          await clickCardButton(page, /save sender/i);
+          await clickCardButton(page, /^launch$/i);
+          await expectText(sidebar(page), /running/i);
+          await ctx.shot('sheets-launched-as-manager');
+        },
+      },
+      {
+        name: "a day later the candidate has mail from the hiring manager's mailbox",
         async run(page) {
-          await advance(page, 'next-trigger');
+          await advance(page, 'day');
           await switchUser(page, MANUAL_CANDIDATE.email);
-          await expectText(page.locator('.thread'), /Hugo/);
+          await page.click('#apps [data-app="gmail"]');
+          await expectText(page.locator('.thread', { hasText: /A backend role/ }), /Hugo/);
+          await openThreadWith(page, /A backend role/);
+          await expectText(page.locator('.message-head'), HIRING_MANAGER);
         },
       },
     ],
