@@ -3,7 +3,6 @@
 // and the one place where an error becomes something a person can read.
 import type { ErrorView, NoticeView } from '../app/views';
 import { BatonError, isBatonError } from '../core/errors';
-import { escapeHtml } from '../core/template';
 import type { Ports } from '../ports';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -113,8 +112,15 @@ export function integerFormValue(
 
 // ─── Text ───────────────────────────────────────────────────────────────────────────────────────
 
-/** Card text fields read a little HTML: text from users and sheets is escaped before it goes in. */
-export const esc = escapeHtml;
+const CARD_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Card text fields read a little HTML: text from users and sheets is escaped before it goes in.
+ * Quotes stay as they are: they cannot open a tag in text, and not every host decodes &quot;.
+ */
+export function esc(text: string): string {
+  return text.replace(/[&<>]/g, (c) => CARD_ESCAPES[c]);
+}
 
 const TONE_COLORS: Record<NoticeView['tone'], string | undefined> = {
   info: undefined,
@@ -137,14 +143,19 @@ export function progressBar(done: number, total: number, width = 10): string {
 
 // ─── Widgets and cards ──────────────────────────────────────────────────────────────────────────
 
+/** Action parameters: strings only (Apps Script's rule); undefined ones are left out. */
+export type ActionParams = Record<string, string | undefined>;
+
 /** An action that calls `onCardAction` with `{action: name, ...params}`. */
 export function cardAction(
   name: string,
-  params: Record<string, string> = {},
+  params: ActionParams = {},
 ): GoogleAppsScript.Card_Service.Action {
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) strings[key] = value;
   return CardService.newAction()
     .setFunctionName(CARD_ACTION_FUNCTION)
-    .setParameters({ ...params, [ACTION_PARAMETER]: name });
+    .setParameters({ ...strings, [ACTION_PARAMETER]: name });
 }
 
 export type ButtonStyle = 'filled' | 'outlined' | 'borderless';
@@ -153,7 +164,7 @@ export type ButtonStyle = 'filled' | 'outlined' | 'borderless';
 export function actionButton(
   label: string,
   actionName: string,
-  params: Record<string, string> = {},
+  params: ActionParams = {},
   style: ButtonStyle = 'outlined',
 ): GoogleAppsScript.Card_Service.TextButton {
   return styled(CardService.newTextButton().setText(label), style).setOnClickAction(
