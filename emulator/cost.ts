@@ -18,24 +18,19 @@ const UNVERIFIED = 'unverified estimate: no published measurement';
 const LOCAL = 'runs in the script process: negligible';
 
 /**
- * Latency per cost key. A key is `service.method` (e.g. `GmailApp.sendEmail`), or one of the
- * shared rows below that several methods charge (`spreadsheet.read`, `spreadsheet.flush`...).
- * Lookup falls back from `service.method` to `service.*` to `default`.
+ * Latency per cost key. A key is `service.method` (e.g. `GmailApp.GmailThread.reply`), or one of
+ * the shared rows that several methods charge (`spreadsheet.read`, `spreadsheet.flush`...).
+ * Lookup: the exact key, then `*.<last part>` (every send costs the same, whatever object sends),
+ * then `service.*`, then `default`.
  */
 export const COST_TABLE: Record<string, LatencyRange> = {
   default: { minMs: 5, maxMs: 20, source: UNVERIFIED },
-  'GmailApp.sendEmail': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
-  'GmailApp.send': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
-  'GmailDraft.send': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
-  'GmailThread.reply': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
-  'GmailMessage.reply': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
-  'MailApp.sendEmail': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
-  'Gmail.send': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
+  '*.send': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
+  '*.sendEmail': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
+  '*.reply': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
+  '*.replyAll': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
+  '*.forward': { minMs: 800, maxMs: 1300, source: SMALL_OUTBOX },
   'GmailApp.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
-  'GmailThread.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
-  'GmailMessage.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
-  'GmailDraft.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
-  'GmailLabel.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'Gmail.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'MailApp.*': { minMs: 20, maxMs: 60, source: UNVERIFIED },
   'spreadsheet.read': { minMs: 300, maxMs: 800, source: BEST_PRACTICES },
@@ -52,6 +47,8 @@ export const COST_TABLE: Record<string, LatencyRange> = {
   'CacheService.get': { minMs: 5, maxMs: 15, source: CACHE_MEASURED },
   'CacheService.getAll': { minMs: 5, maxMs: 15, source: CACHE_MEASURED },
   'CacheService.*': { minMs: 50, maxMs: 90, source: CACHE_MEASURED },
+  'LockService.releaseLock': { minMs: 1, maxMs: 5, source: LOCAL },
+  'LockService.hasLock': { minMs: 1, maxMs: 5, source: LOCAL },
   'LockService.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'ScriptApp.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'Session.*': { minMs: 1, maxMs: 5, source: LOCAL },
@@ -65,8 +62,13 @@ export class CostModel {
 
   /** The row charged for a cost key, after the fallbacks. */
   rangeFor(costKey: string): LatencyRange {
-    const service = costKey.split('.')[0];
-    return this.table[costKey] ?? this.table[`${service}.*`] ?? this.table.default;
+    const parts = costKey.split('.');
+    return (
+      this.table[costKey] ??
+      this.table[`*.${parts[parts.length - 1]}`] ??
+      this.table[`${parts[0]}.*`] ??
+      this.table.default
+    );
   }
 
   /** A latency for one call, drawn from the row's range with the execution's seeded stream. */

@@ -12,7 +12,7 @@ import type {
   UserAccount,
 } from './kernel';
 import { KILL_MESSAGE, transientFaultFor, TRANSIENT_MESSAGE, type FaultPlan } from './faults';
-import type { Project } from './project';
+import type { Project, ScriptFile } from './project';
 import { QuotaExceeded } from './quota';
 import { deriveSeed, seededRandom, type Random } from './random';
 import type { World } from './world';
@@ -92,6 +92,43 @@ export interface Realm {
 export type PlatformServiceFactory = (exec: Execution) => Record<string, unknown>;
 
 class Stopped extends Error {}
+
+/** Compiled once per file: every execution runs the same code in its own fresh context. */
+const compiledFiles = new WeakMap<ScriptFile, vm.Script>();
+
+function compiled(file: ScriptFile): vm.Script {
+  let script = compiledFiles.get(file);
+  if (!script)
+    compiledFiles.set(file, (script = new vm.Script(file.source, { filename: file.name })));
+  return script;
+}
+
+const REALM_GLOBALS = new vm.Script('({ Error: Error, Date: Date, Array: Array, JSON: JSON })');
+
+/**
+ * The script's Date reads the execution's clock and Math.random its seeded stream, so the same
+ * seed replays the same run.
+ */
+const CLOCK_AND_RANDOMNESS = new vm.Script(`(function (now, random) {
+  var RealDate = Date;
+  function VirtualDate() {
+    if (!new.target) return new RealDate(now()).toString();
+    var args = Array.prototype.slice.call(arguments);
+    return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
+  }
+  VirtualDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
+  VirtualDate.now = function () { return now(); };
+  VirtualDate.parse = RealDate.parse;
+  VirtualDate.UTC = RealDate.UTC;
+  Date = VirtualDate;
+  Math.random = function () { return random(); };
+})`);
+
+const CALL_SLOT = '__emulatorCall__';
+const CALL_SCRIPT = new vm.Script(`this[${CALL_SLOT}.fn](${CALL_SLOT}.event)`, {
+  filename: 'emulator:call',
+});
 
 const FORMAT_SPECIFIERS = /%[sdifoOj%]/g;
 
@@ -175,10 +212,7 @@ export class Execution implements ExecutionContext {
   get realm(): Realm {
     if (!this.realmCache) {
       if (!this.context) throw new Error('The execution has no script realm yet.');
-      this.realmCache = vm.runInContext(
-        '({ Error: Error, Date: Date, Array: Array, JSON: JSON })',
-        this.context,
-      ) as Realm;
+      this.realmCache = REALM_GLOBALS.runInContext(this.context) as Realm;
     }
     return this.realmCache;
   }
@@ -278,7 +312,7 @@ export class Execution implements ExecutionContext {
       Object.assign(this.context, globals);
       const refusal = beforeCall?.();
       if (refusal) throw this.error(refusal);
-      for (const file of this.project.files) this.evaluate(file.source, file.name);
+      for (const file of this.project.files) this.evaluate(compiled(file));
       const target = (this.context as Record<string, unknown>)[this.request.fn];
       if (typeof target !== 'function')
         throw this.error(`Script function not found: ${this.request.fn}`);
@@ -306,12 +340,9 @@ export class Execution implements ExecutionContext {
     };
   }
 
-  private evaluate(source: string, filename: string): unknown {
+  private evaluate(script: vm.Script): unknown {
     try {
-      return vm.runInContext(source, this.context!, {
-        filename,
-        timeout: this.world.wallClockLimitMs,
-      });
+      return script.runInContext(this.context!, { timeout: this.world.wallClockLimitMs });
     } catch (thrown) {
       if ((thrown as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
         this.stop(TIME_LIMIT_MESSAGE);
@@ -322,14 +353,14 @@ export class Execution implements ExecutionContext {
   /** Calls a global function under the wall-clock guard, with the event rebuilt in the script's realm. */
   private callInRealm(fn: string, event: unknown): unknown {
     const context = this.context as Record<string, unknown>;
-    const slot = '__emulatorCall__';
+    const slot = CALL_SLOT;
     Object.defineProperty(context, slot, {
       value: { fn, event: this.toRealm(event) },
       configurable: true,
       enumerable: false,
     });
     try {
-      return this.evaluate(`this[${slot}.fn](${slot}.event)`, 'emulator:call');
+      return this.evaluate(CALL_SCRIPT);
     } finally {
       delete context[slot];
     }
@@ -340,24 +371,7 @@ export class Execution implements ExecutionContext {
    * so the same seed replays the same run.
    */
   private installClockAndRandomness(context: vm.Context): void {
-    const install = vm.runInContext(
-      `(function (now, random) {
-        var RealDate = Date;
-        function VirtualDate() {
-          if (!new.target) return new RealDate(now()).toString();
-          var args = Array.prototype.slice.call(arguments);
-          return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
-        }
-        VirtualDate.prototype = RealDate.prototype;
-        Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
-        VirtualDate.now = function () { return now(); };
-        VirtualDate.parse = RealDate.parse;
-        VirtualDate.UTC = RealDate.UTC;
-        Date = VirtualDate;
-        Math.random = function () { return random(); };
-      })`,
-      context,
-    );
+    const install = CLOCK_AND_RANDOMNESS.runInContext(context);
     install(
       () => this.now(),
       () => this.random(),
