@@ -3,6 +3,7 @@
 // (wrong account, altered or reused token, tampered sheet, revoke, lost authorization).
 import { shownCard, textOf, notificationOf } from '../ui/world';
 import {
+  ALIAS,
   buttonParams,
   COLLEAGUE,
   DAY,
@@ -40,15 +41,20 @@ describe('sending on behalf of a colleague, on the emulator', () => {
     ]);
   });
 
-  it('refuses to invite one of the owner’s own aliases as a mailbox', () => {
-    const json = w.click(
-      OWNER,
-      'delegation.invite',
-      { campaignId: CAMPAIGN },
-      { inviteName: 'Me', inviteEmail: OWNER },
-    );
-    expect(answerText(json)).toMatch(/your own address/);
+  it('refuses to connect the owner’s own address or one of their aliases as a mailbox', () => {
+    const invite = (email: string) =>
+      answerText(
+        w.click(
+          OWNER,
+          'delegation.invite',
+          { campaignId: CAMPAIGN },
+          { inviteName: 'Me', inviteEmail: email },
+        ),
+      );
+    expect(invite(OWNER)).toMatch(/your own address/);
+    expect(invite(ALIAS)).toMatch(/jobs@acme.com is a send-as alias .* An alias cannot authorize/);
     expect(w.tab('Senders')).toEqual([]);
+    expect(w.messagesWithHeader(ALIAS, 'X-Baton-Invitation')).toEqual([]);
   });
 
   it('invites: shares the sheet, opens an Invited row and mails the invitation from the owner', () => {
@@ -173,6 +179,41 @@ describe('sending on behalf of a colleague, on the emulator', () => {
     }
   });
 
+  it('sends nothing new after the owner edits a step, until the colleague re-approves', () => {
+    w.setCell('Candidates', 5, 1, 'new1@talent.org');
+    w.setCell('Candidates', 5, 2, 'New');
+    w.world.mail.createMailbox('new1@talent.org');
+    const edited = w.click(
+      OWNER,
+      'campaign.saveStep',
+      { id: CAMPAIGN, index: '0' },
+      { subject: 'A new role at Acme', text: 'Hi {{First name}}, changed text.' },
+    );
+    expect(notificationOf(edited)).toMatch(/Step 1 saved/);
+    // The colleague is asked by a mail from the owner, and the owner sees it at once.
+    const reviewMail = w.messagesWithHeader(COLLEAGUE, 'X-Baton-Review');
+    expect(reviewMail).toHaveLength(1);
+    expect(headerOf(reviewMail[0].raw, 'From')).toContain(OWNER);
+    expect(
+      textOf(shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN }))),
+    ).toMatch(/Needs re-approval/);
+    w.world.advance(DAY);
+    expect(w.received('new1@talent.org', COLLEAGUE)).toHaveLength(0);
+    const home = textOf(w.run(COLLEAGUE, 'onHomepage', 'homepage'));
+    expect(home).toMatch(/Needs your re-approval/);
+    // The review card on the mail shows the new text; approving resumes sending it.
+    const review = w.openMessage(COLLEAGUE, reviewMail[0].id, reviewMail[0].threadId);
+    expect(textOf(review)).toContain('Hi {{First name}}, changed text.');
+    const approve = buttonParams(review, 'delegation.approveChanges') ?? {};
+    expect(textOf(shownCard(w.click(COLLEAGUE, 'delegation.approveChanges', approve)))).toContain(
+      'Connected — there is nothing else to do',
+    );
+    w.world.advance(2 * HOUR);
+    const got = w.received('new1@talent.org', COLLEAGUE);
+    expect(got).toHaveLength(1);
+    expect(got[0].raw).toContain('A new role at Acme');
+  });
+
   it('tells the owner the sender is Active, then stops every send after a revoke', () => {
     expect(
       textOf(shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN }))),
@@ -181,13 +222,59 @@ describe('sending on behalf of a colleague, on the emulator', () => {
     expect(notificationOf(json)).toMatch(/Revoked/);
     expect(senderRow(w)[4]).toBe('Revoked');
     // A new candidate joins the sheet: the revoked mailbox never mails them.
-    w.setCell('Candidates', 5, 1, 'late@talent.org');
-    w.setCell('Candidates', 5, 2, 'Late');
+    w.setCell('Candidates', 6, 1, 'late@talent.org');
+    w.setCell('Candidates', 6, 2, 'Late');
     w.world.mail.createMailbox('late@talent.org');
     w.world.advance(3 * DAY);
     expect(w.received('late@talent.org', COLLEAGUE)).toHaveLength(0);
     expect(
       textOf(shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN }))),
     ).toMatch(/Revoked/);
+  });
+});
+
+describe('a colleague’s limits and lost authorization, on the emulator', () => {
+  let w: DelegationWorld;
+
+  beforeAll(() => {
+    w = new DelegationWorld(5);
+    w.seedOwnerCampaigns([{ id: CAMPAIGN, tabName: 'Candidates', name: 'Backend hires' }]);
+    w.click(
+      OWNER,
+      'delegation.invite',
+      { campaignId: CAMPAIGN },
+      {
+        inviteName: 'Sam',
+        inviteEmail: COLLEAGUE,
+        inviteDailyCap: '2',
+        inviteEndDate: '2026-03-03',
+      },
+    );
+    const mail = w.messagesWithHeader(COLLEAGUE, 'X-Baton-Invitation')[0];
+    const card = w.openMessage(COLLEAGUE, mail.id, mail.threadId);
+    w.click(COLLEAGUE, 'delegation.authorize', buttonParams(card, 'delegation.authorize') ?? {});
+  });
+
+  const sentSoFar = () => w.candidates.filter((c) => w.received(c, COLLEAGUE).length > 0).length;
+
+  it('keeps to the daily cap the colleague approved', () => {
+    w.world.advance(12 * HOUR);
+    expect(sentSoFar()).toBe(2);
+  });
+
+  it('sends nothing after the approved end date', () => {
+    w.world.advance(14 * HOUR); // into 2026-03-03, day 2: two more
+    expect(sentSoFar()).toBe(4);
+    w.world.advance(2 * DAY); // after the end date the last candidate waits for ever
+    expect(sentSoFar()).toBe(4);
+  });
+
+  it('shows the owner "Needs reconnect" once the colleague’s authorization is lost', () => {
+    const senders = () =>
+      textOf(shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN })));
+    expect(senders()).toMatch(/Active/);
+    w.world.revoke(COLLEAGUE);
+    w.world.advance(4 * HOUR);
+    expect(senders()).toMatch(/Needs reconnect/);
   });
 });

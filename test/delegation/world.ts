@@ -11,6 +11,8 @@ import { emptyProgress, emptyStore, encodeStore } from '../../src/core/store';
 export const OWNER = 'rita@acme.com';
 export const COLLEAGUE = 'sam@acme.com';
 export const THIRD = 'eve@acme.com';
+/** A verified send-as alias of the owner's mailbox. */
+export const ALIAS = 'jobs@acme.com';
 export const START = Date.parse('2026-03-02T08:00:00Z');
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -32,12 +34,9 @@ export class DelegationWorld {
   readonly candidates: string[];
 
   constructor(candidateCount = 3) {
-    for (const [email, name] of [
-      [OWNER, 'Rita'],
-      [COLLEAGUE, 'Sam'],
-      [THIRD, 'Eve'],
-    ])
-      this.world.addUser({ email, name, timeZone: 'Europe/Paris' });
+    this.world.addUser({ email: OWNER, name: 'Rita', timeZone: 'Europe/Paris', aliases: [ALIAS] });
+    this.world.addUser({ email: COLLEAGUE, name: 'Sam', timeZone: 'Europe/Paris' });
+    this.world.addUser({ email: THIRD, name: 'Eve', timeZone: 'Europe/Paris' });
     this.candidates = Array.from({ length: candidateCount }, (_, i) => `cand${i + 1}@talent.org`);
     this.candidates.forEach((c) => this.world.mail.createMailbox(c));
     this.spreadsheetId = this.world.createSpreadsheet({

@@ -204,7 +204,12 @@ export function campaignEditorCard(view: CampaignEditorView): Card {
       [
         input('senderEmail', 'Send from (your address or alias)', campaign.sender.email),
         input('senderName', 'Name shown in From', campaign.sender.name),
-        buttonRow(actionButton('Save sender', 'campaign.chooseSender', { id })),
+        buttonRow(
+          actionButton('Save sender', 'campaign.chooseSender', { id }),
+          // Sending from a colleague's mailbox: the delegation cards (src/ui/delegation).
+          actionButton('Send as a colleague…', 'delegation.openInvite', { campaignId: id }),
+          actionButton('Senders', 'delegation.senders', { campaignId: id }, 'borderless'),
+        ),
       ],
       { visible: 0 },
     ),
