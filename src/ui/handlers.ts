@@ -4,6 +4,7 @@
 import { loadHelp, loadSettings } from '../app/home';
 import type { Ports } from '../ports';
 import { helpCard } from './common/help';
+import { sheetsHomeCard } from './campaign/actions';
 import { settingsCard } from './common/settings';
 import { dispatchCardAction, MESSAGE_CARDS } from './dispatcher';
 import { homeView } from './home/actions';
@@ -25,9 +26,9 @@ function safely(build: () => Card): Card {
 export const handleHomepage = (_e: unknown, ports: Ports): Card =>
   safely(() => homeCard(homeView(ports)));
 
-/** The Sheets homepage: the home card until the campaign cards provide the spreadsheet's own. */
-export const handleSheetsHomepage = (_e: unknown, ports: Ports): Card =>
-  safely(() => homeCard(homeView(ports)));
+/** The Sheets homepage: the campaigns of the open spreadsheet (the campaign cards). */
+export const handleSheetsHomepage = (e: unknown, ports: Ports): Card =>
+  safely(() => sheetsHomeCard(asEvent(e), ports));
 
 export function handleGmailMessage(e: unknown, ports: Ports): Card[] {
   const event = asEvent(e);

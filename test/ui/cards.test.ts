@@ -72,6 +72,26 @@ describe('the Gmail home card', () => {
   });
 });
 
+describe('the Sheets homepage', () => {
+  it('shows the campaign list of the open spreadsheet, ready to start one from a tab', () => {
+    const w = new CardWorld();
+    const id = w.world.createSpreadsheet({
+      owner: RECRUITER,
+      name: 'Hiring',
+      tabs: {
+        Candidates: [
+          ['Email', 'First name'],
+          ['ann@example.com', 'Ann'],
+        ],
+      },
+    });
+    w.host = { app: 'sheets', activeSpreadsheetId: id };
+    const text = textOf(w.run('onSheetsHomepage', 'homepage').json);
+    expect(text).toContain('No campaign in this spreadsheet yet.');
+    expect(text).toContain('New campaign from this tab');
+  });
+});
+
 describe('the card for an open Gmail message', () => {
   it('is a light card pointing home for a message that is not Baton’s, reading no other thread', () => {
     const w = new CardWorld();
