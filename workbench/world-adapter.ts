@@ -14,8 +14,8 @@ import {
   type QuotaName,
 } from '../emulator';
 import { toAddOnJson } from '../emulator/cards';
-import { MailSystem, type Mailbox, type StoredMessage } from '../emulator/gmail/mail-system';
-import { buildMessage, decodeWords, formatAddress, headerValue } from '../emulator/gmail/mime';
+import { buildMessage, type Mailbox, type StoredMessage } from '../emulator/gmail';
+import { decodeWords, formatAddress, headerValue } from '../emulator/gmail/mime';
 import { storedValue } from '../emulator/services/spreadsheet';
 
 export interface Person {
@@ -188,8 +188,8 @@ class EmulatedWorld implements WorkbenchWorld {
     this.project = loadProject(projectDir);
   }
 
-  private get mail(): MailSystem {
-    return this.world.state('mail', () => new MailSystem(this.world)) as MailSystem;
+  private get mail() {
+    return this.world.mail;
   }
 
   private mailbox(address: string): Mailbox {

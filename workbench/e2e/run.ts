@@ -3,7 +3,7 @@
 // playwright-core, saves screenshots under test-results/workbench/, and ends with one line
 // `e2e: N passed, N failed` (exit code 1 when any failed).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -20,13 +20,30 @@ function chromiumPath(): string {
   }
 }
 
+/**
+ * Builds the add-on and copies dist/ aside: another build (jest's global setup) may empty dist/
+ * at any moment, so a copy missing a file is made again.
+ */
+function buildPrivateCopy(target: string, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
+    rmSync(target, { recursive: true, force: true });
+    try {
+      cpSync('dist', target, { recursive: true });
+    } catch {
+      // dist/ vanished during the copy: checked below
+    }
+    if (['Code.js', 'appsscript.json'].every((f) => existsSync(join(target, f)))) return;
+    if (attempt === attempts)
+      throw new Error('E2E_NO_BUNDLE: dist/ kept disappearing while copying it.');
+  }
+}
+
 async function main() {
-  execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-'));
-  // A private copy of the bundle: other runs (jest's global setup) may rebuild dist/ meanwhile.
   const projectDir = join(userDataDir, 'dist');
-  cpSync('dist', projectDir, { recursive: true });
+  buildPrivateCopy(projectDir);
   const browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
