@@ -41,7 +41,7 @@ export const INTENT_RULES: PhraseRule[] = [
     'opt_out',
     'en',
     'stop_alone',
-    /^(stop|remove|remove me|unsubscribe|stopp|arrêt|baja|afmelden)[.!]*$/u,
+    /^(please )?(stop|remove|remove me|unsubscribe|stopp|arrêt|baja|afmelden)( please)?[.!]*$/u,
   ),
   rule(
     'opt_out',
@@ -56,7 +56,7 @@ export const INTENT_RULES: PhraseRule[] = [
     'en',
     'stop_contacting',
     words(
-      "stop (e-?mailing|mailing|messaging|contacting|sending|writing|spamming)|(do not|don't|dont|never|please don't) (e-?mail|contact|message|write to|mail|reach out to) (me|us)|no (more|further) (e-?mails|messages|contact)|leave me alone|(cease|end) (all )?contact|not to contact me|(this is|reported as|report (you|this) (as|for)) spam",
+      "(don't|do not) (want|wish) to (receive|get|hear) (any )?(more|further|these|your)|stop (e-?mailing|mailing|messaging|contacting|sending|writing|spamming)|(do not|don't|dont|never|please don't) (e-?mail|contact|message|write to|mail|reach out to) (me|us)|no (more|further) (e-?mails|messages|contact)|leave me alone|(cease|end) (all )?contact|not to contact me|(this is|reported as|report (you|this) (as|for)) spam",
     ),
   ),
   rule(
@@ -64,7 +64,7 @@ export const INTENT_RULES: PhraseRule[] = [
     'de',
     'abmelden',
     words(
-      'abmelden|abbestellen|austragen|(entfernen|löschen|streichen) sie (mich|meine (daten|adresse|e-?mail-?adresse))|(mich|meine daten|meine adresse) (zu )?(entfernen|löschen)|keine (weiteren |weitere )?(e-?mails|mails|nachrichten|kontaktaufnahmen?)( mehr)?|nicht mehr (kontaktieren|anschreiben|schreiben|mailen|zu kontaktieren)|kontaktieren sie mich nicht|von (ihrer|der) (liste|verteilerliste)',
+      'abmelden|abgemeldet|abbestellen|austragen|ausgetragen|(aus|von) (dem|ihrem|ihrer|der) (verteiler|liste|datenbank)|(entfernen|löschen|streichen) sie (mich|meine (daten|adresse|e-?mail-?adresse))|(mich|meine daten|meine adresse) (zu )?(entfernen|löschen)|keine (weiteren |weitere )?(e-?mails|mails|nachrichten|kontaktaufnahmen?)( mehr)?|nicht mehr (kontaktieren|anschreiben|schreiben|mailen|zu kontaktieren)|kontaktieren sie mich nicht|von (ihrer|der) (liste|verteilerliste)',
     ),
   ),
   rule(
@@ -170,7 +170,7 @@ export const INTENT_RULES: PhraseRule[] = [
     'ja',
     'kyomi_nai',
     anywhere(
-      '興味(は|が)?(ありません|ない|ございません)|遠慮(します|いたします|させていただ)|辞退|見送(ら|り|ります)|今回は(結構|お断り)|転職(は|を)?(考えていません|予定はありません|するつもりはありません)|お断り',
+      '興味(は|が)?(ありません|ない|ございません)|またの機会|機会があれば|遠慮(します|いたします|させていただ)|辞退|見送(ら|り|ります)|今回は(結構|お断り)|転職(は|を)?(考えていません|予定はありません|するつもりはありません)|お断り',
     ),
   ),
 
@@ -222,6 +222,20 @@ export const INTENT_RULES: PhraseRule[] = [
     anywhere(
       '興味があります|興味を持ちました|興味あり|ぜひ|是非|お話を(伺|聞か|お聞き|お伺い)|詳細を(教えて|送って|お送り|いただけ)|面談',
     ),
+  ),
+
+  // Short answers: a reply of a few words that says yes or no (longer texts need a phrase above).
+  rule(
+    'not_interested',
+    'any',
+    'short_no',
+    /^(?=.{0,60}$)(.*[^\p{L}])?(no|nope|nein|non|nee|いいえ)[.!]*$/u,
+  ),
+  rule(
+    'interested',
+    'any',
+    'short_yes',
+    /^(?=.{0,80}$)(.*[^\p{L}])?(yes|yeah|yep|sure|absolutely|definitely|interested|ja|oui|sí|si|claro|graag|interesse|interessiert|intéressée?|interesad[oa]|はい)(?![\p{L}])/u,
   ),
 
   // neutral rules give a human "neither yes nor no" a precise reason.
