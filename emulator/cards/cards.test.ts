@@ -1,6 +1,7 @@
 // The emulated CardService: builders give card.proto JSON, responses give render-actions JSON,
 // Apps Script's build-time refusals are raised, and methods it lacks are refused loudly.
 import { addOnResultKind, standaloneCardService, toAddOnJson } from './index';
+import { fake } from './fake';
 import { checkAddOnResultJson } from '../fidelity/cards';
 
 const CS = standaloneCardService();
@@ -228,6 +229,20 @@ describe('the emulated CardService', () => {
     );
     expect(() => (CS as unknown as Record<string, () => unknown>).newKeyValue()).toThrow(
       'Not implemented in the emulator: CardService.newKeyValue',
+    );
+  });
+
+  it('checks every card it hands out against card.proto', () => {
+    const ctx = {
+      error: (m: string) => new Error(m),
+      invoke: <T>(_s: string, _m: string, body: () => T) => body(),
+    };
+    const broken = fake<GoogleAppsScript.Card_Service.Card>(ctx, 'Card', {}, () => ({
+      sections: [],
+      footer: 'x',
+    }));
+    expect(() => toAddOnJson(broken)).toThrow(
+      'The emulator built JSON that card.proto refuses:\ncard.footer: unknown field of .google.apps.card.v1.Card\ncard.sections: a card needs at least one section',
     );
   });
 

@@ -2,7 +2,8 @@
 // add-on action responses, and the one function that turns whatever a script returned into JSON.
 import type { ServiceFactory } from '../kernel';
 import { makeCardService } from './builders';
-import type { CardContext, Json } from './fake';
+import { checkAddOnResultJson } from '../fidelity/cards';
+import type { CardContext, Json, JsonObject } from './fake';
 import { internalOf } from './fake';
 
 export type { Json, JsonObject } from './fake';
@@ -39,15 +40,23 @@ export function addOnResultKind(result: unknown): AddOnResultKind {
 
 const RETURNABLE = ['Card', 'ActionResponse', 'UniversalActionResponse'];
 
+/** Every card or response the emulator hands out fits card.proto and the render-actions shape. */
+function checked(json: JsonObject): JsonObject {
+  const problems = checkAddOnResultJson(json);
+  if (problems.length)
+    throw new Error(`The emulator built JSON that card.proto refuses:\n${problems.join('\n')}`);
+  return json;
+}
+
 /**
  * Turns what a script returned into JSON: a Card into card JSON, a list of Cards (a contextual
  * trigger) into a list of card JSON, an ActionResponse or UniversalActionResponse into its
- * render-actions JSON. Other values pass through JSON as they are; a builder that was never built
+ * render-actions JSON, each checked against card.proto. Other values pass through JSON as they are; a builder that was never built
  * or a lone widget throws a message that says what to return instead.
  */
 export function toAddOnJson(result: unknown): Json {
   const internal = internalOf(result);
-  if (internal && RETURNABLE.includes(internal.kind)) return internal.json();
+  if (internal && RETURNABLE.includes(internal.kind)) return checked(internal.json());
   if (internal)
     throw new Error(
       `An add-on function returned a ${internal.kind}: return a built Card, ActionResponse or UniversalActionResponse.`,
