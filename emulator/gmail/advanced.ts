@@ -17,7 +17,7 @@ import {
   parseAddressList,
 } from './mime';
 import { searchMessages, searchThreads } from './search';
-import { mailboxOf, notImplemented, signedBytes } from './service-support';
+import { mailboxOf, notImplemented, scriptData, signedBytes } from './service-support';
 
 type ApiMessage = GoogleAppsScript.Gmail.Schema.Message;
 type ApiPart = GoogleAppsScript.Gmail.Schema.MessagePart;
@@ -117,7 +117,7 @@ export class GmailAdvancedService {
       }
       if (quota) ctx.consumeQuota('emailReadWrite', 1);
       try {
-        return body(mailbox);
+        return scriptData(ctx, body(mailbox));
       } catch (error) {
         const failure = failureOf(error);
         if (failure) throw apiError(ctx, call.toLowerCase(), failure);

@@ -18,7 +18,14 @@ import {
   parseAddressList,
 } from './mime';
 import { searchThreads } from './search';
-import { mailboxOf, notImplemented, signedBytes, toBuffer } from './service-support';
+import {
+  mailboxOf,
+  notImplemented,
+  scriptArray,
+  scriptDate,
+  signedBytes,
+  toBuffer,
+} from './service-support';
 
 type GmailOptions = GoogleAppsScript.Gmail.GmailAdvancedOptions & { subject?: string };
 
@@ -36,12 +43,16 @@ class MailSession {
     return mailboxOf(this.ctx);
   }
 
-  /** One service call: cost and faults via invoke, and (unless a send) the read/write quota. */
-  call<T>(method: string, body: () => T, quota = true): T {
-    return this.ctx.invoke('GmailApp', method, () => {
+  /**
+   * One service call: cost and faults via invoke, and (unless a send) the read/write quota.
+   * Arrays are handed over as arrays of the script's realm.
+   */
+  call<T>(method: string, body: () => T, quota = true, service = 'GmailApp'): T {
+    return this.ctx.invoke(service, method, () => {
       if (quota) this.ctx.consumeQuota('emailReadWrite', 1);
       try {
-        return body();
+        const result = body();
+        return Array.isArray(result) ? (scriptArray(this.ctx, result) as T) : result;
       } catch (error) {
         if (error instanceof MailError) throw this.ctx.error(error.message);
         throw error;
@@ -258,7 +269,7 @@ export class EmulatedMessage implements GoogleAppsScript.Gmail.GmailMessage {
     return this.read('getSubject', messageSubject);
   }
   getDate(): GoogleAppsScript.Base.Date {
-    return this.read('getDate', (m) => new Date(m.internalDate));
+    return this.read('getDate', (m) => scriptDate(this.session.ctx, m.internalDate));
   }
   getBody(): string {
     return this.read('getBody', (m) => m.parsed.html || m.parsed.text);
@@ -413,9 +424,8 @@ export class EmulatedThread implements GoogleAppsScript.Gmail.GmailThread {
     return this.read('getFirstMessageSubject', (messages) => messageSubject(messages[0]));
   }
   getLastMessageDate(): GoogleAppsScript.Base.Date {
-    return this.read(
-      'getLastMessageDate',
-      (messages) => new Date(this.last(messages).internalDate),
+    return this.read('getLastMessageDate', (messages) =>
+      scriptDate(this.session.ctx, this.last(messages).internalDate),
     );
   }
   getPermalink(): string {
@@ -692,6 +702,18 @@ export class EmulatedGmailApp implements GoogleAppsScript.Gmail.GmailApp {
     body: string,
     options: GmailOptions = {},
   ): GoogleAppsScript.Gmail.GmailApp {
+    this.sendFrom('GmailApp', recipient, subject, body, options);
+    return this;
+  }
+
+  /** GmailApp.sendEmail and MailApp.sendEmail: a new thread, recipients charged first. */
+  private sendFrom(
+    service: string,
+    recipient: string,
+    subject: string,
+    body: string,
+    options: GmailOptions,
+  ): void {
     this.session.call(
       'sendEmail',
       () => {
@@ -700,8 +722,8 @@ export class EmulatedGmailApp implements GoogleAppsScript.Gmail.GmailApp {
         this.session.mailbox.send(raw);
       },
       false,
+      service,
     );
-    return this;
   }
   createDraft(
     recipient: string,
@@ -967,13 +989,17 @@ export class EmulatedGmailApp implements GoogleAppsScript.Gmail.GmailApp {
       recipientOrMessage: string | GoogleAppsScript.Mail.MailAdvancedParameters,
       subject?: string,
       body?: string,
-      options: GmailOptions = {},
+      options: GmailOptions | string = {},
     ): void => {
-      if (typeof recipientOrMessage === 'object') {
+      if (typeof options === 'string') {
+        // MailApp.sendEmail(to, replyTo, subject, body)
+        const replyTo = subject ?? '';
+        this.sendFrom('MailApp', String(recipientOrMessage), body ?? '', options, { replyTo });
+      } else if (typeof recipientOrMessage === 'object') {
         const { to, subject: s, body: b, htmlBody, ...rest } = recipientOrMessage;
-        this.sendEmail(to ?? '', s ?? '', b ?? '', { ...rest, htmlBody } as GmailOptions);
+        this.sendFrom('MailApp', to ?? '', s ?? '', b ?? '', { ...rest, htmlBody } as GmailOptions);
       } else {
-        this.sendEmail(recipientOrMessage, subject ?? '', body ?? '', options);
+        this.sendFrom('MailApp', recipientOrMessage, subject ?? '', body ?? '', options);
       }
     };
     return {

@@ -30,3 +30,34 @@ export function toBuffer(data: unknown): Buffer {
   }
   throw new Error('Expected a string, a byte array or a Blob.');
 }
+
+/** The script realm's constructors, when the execution offers them (the world's runtime does). */
+interface RealmHost {
+  realm?: { Date: DateConstructor; Array: ArrayConstructor; JSON: JSON };
+}
+
+function realmOf(ctx: ExecutionContext): RealmHost['realm'] {
+  try {
+    return (ctx as unknown as RealmHost).realm;
+  } catch {
+    return undefined; // no script context yet (a direct call from a test)
+  }
+}
+
+/** A Date the script can use like its own (`instanceof Date` holds in its realm). */
+export function scriptDate(ctx: ExecutionContext, ms: number): Date {
+  const realm = realmOf(ctx);
+  return realm ? new realm.Date(ms) : new Date(ms);
+}
+
+/** An array of the script's realm, so `instanceof Array` holds there as in Apps Script. */
+export function scriptArray<T>(ctx: ExecutionContext, items: T[]): T[] {
+  const realm = realmOf(ctx);
+  return realm ? (realm.Array.from(items) as T[]) : items;
+}
+
+/** JSON-safe API responses rebuilt as objects and arrays of the script's realm. */
+export function scriptData<T>(ctx: ExecutionContext, value: T): T {
+  const realm = realmOf(ctx);
+  return realm && value !== undefined ? (realm.JSON.parse(JSON.stringify(value)) as T) : value;
+}
