@@ -11,7 +11,13 @@ describe('the cost model', () => {
       'Gmail.Users.Messages.send',
       'GmailApp.GmailThread.reply',
     ])
-      expect(model.rangeFor(key)).toBe(COST_TABLE['*.sendEmail'] ?? COST_TABLE['*.send']);
+      expect(model.rangeFor(key)).toEqual(COST_TABLE['*.send']);
+  });
+
+  it('charges a send more than a read', () => {
+    expect(model.rangeFor('GmailApp.sendEmail').minMs).toBeGreaterThan(
+      model.rangeFor('GmailApp.getThreadById').maxMs,
+    );
   });
 
   it('falls back from the method to the service, then to the default row', () => {
