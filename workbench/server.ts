@@ -92,6 +92,11 @@ async function handle(session: Session, req: IncomingMessage, res: ServerRespons
       return sendJson(res, 200, world.threads(q('user'), q('label')));
     case 'GET /api/thread':
       return sendJson(res, 200, world.thread(q('user'), q('id')));
+    case 'POST /api/read': {
+      const { user, threadId } = (await readJson(req)) as Record<string, string>;
+      session.markRead(user, threadId);
+      return sendJson(res, 200, { ok: true });
+    }
     case 'POST /api/send':
       return sendJson(res, 200, session.send((await readJson(req)) as OutgoingMail));
     case 'GET /api/sheet': {

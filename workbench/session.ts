@@ -11,6 +11,7 @@ import { createWorld } from './world-adapter';
 export type JournalEntry =
   | { op: 'addon'; call: AddonCall }
   | { op: 'send'; mail: OutgoingMail }
+  | { op: 'read'; user: string; threadId: string }
   | { op: 'setCell'; id: string; tab: string; row: number; col: number; value: string }
   | { op: 'advance'; ms: number };
 
@@ -55,6 +56,10 @@ export class Session {
     return this.record({ op: 'send', mail });
   }
 
+  markRead(user: string, threadId: string) {
+    this.record({ op: 'read', user, threadId });
+  }
+
   setCell(id: string, tab: string, row: number, col: number, value: string) {
     this.record({ op: 'setCell', id, tab, row, col, value });
   }
@@ -77,6 +82,8 @@ export class Session {
         return this.world.runAddon(entry.call);
       case 'send':
         return this.world.send(entry.mail);
+      case 'read':
+        return this.world.markRead(entry.user, entry.threadId);
       case 'setCell':
         return this.world.setCell(entry.id, entry.tab, entry.row, entry.col, entry.value);
       case 'advance':

@@ -140,6 +140,8 @@ export interface WorkbenchWorld {
   threads(address: string, labelId: string): ThreadSummary[];
   thread(address: string, threadId: string): MessageView[];
   send(mail: OutgoingMail): MessageView;
+  /** Opening a thread reads it, as in Gmail: its messages lose UNREAD. */
+  markRead(address: string, threadId: string): void;
   spreadsheets(): SpreadsheetView[];
   createSpreadsheet(owner: string, name: string, tabs: SheetTab[]): string;
   setCell(id: string, tab: string, row: number, col: number, value: string): void;
@@ -299,6 +301,12 @@ class EmulatedWorld implements WorkbenchWorld {
           }),
         );
     return this.thread(mail.from, sent.threadId).find((m) => m.id === sent.id)!;
+  }
+
+  markRead(address: string, threadId: string) {
+    const mailbox = this.mailbox(address);
+    for (const m of mailbox.thread(threadId))
+      if (m.labelIds.has('UNREAD')) mailbox.modify(m.id, [], ['UNREAD']);
   }
 
   spreadsheets(): SpreadsheetView[] {

@@ -116,6 +116,11 @@ export const pageChecks: Story = {
         await expectText(page.locator('.message-body'), 'Is it remote?');
         await sidebarCard(page).first().waitFor();
         await ctx.shot('gmail-thread-contextual');
+        await page.getByRole('button', { name: '← Back to list' }).click();
+        const row = page.locator('.thread', { hasText: 'Question about the role' });
+        await row.waitFor();
+        if (await row.evaluate((node) => node.classList.contains('unread')))
+          throw new Error('The thread is still unread after it was opened.');
       },
     },
     {
@@ -345,11 +350,12 @@ export const stories: Story[] = [
     name: 'campaign',
     steps: [
       {
-        name: 'the recruiter turns sending on from the home card',
+        name: 'the recruiter turns sending on from the Gmail home card',
         async run(page, ctx) {
-          await open(page, ctx, 'sheets', RECRUITER);
+          await open(page, ctx, 'gmail', RECRUITER);
           await clickCardButton(page, /turn on/i);
           await page.locator('#clock[title^="Next trigger"]').waitFor();
+          await page.click('#apps [data-app="sheets"]');
         },
       },
       {
@@ -439,7 +445,9 @@ export const stories: Story[] = [
       {
         name: 'the recruiter creates a campaign and invites the hiring manager',
         async run(page, ctx) {
-          await open(page, ctx, 'sheets', RECRUITER);
+          await open(page, ctx, 'gmail', RECRUITER);
+          await clickCardButton(page, /turn on/i);
+          await page.click('#apps [data-app="sheets"]');
           await createCampaign(page, [FIRST_STEP]);
           await clickCardButton(page, /senders|colleague/i);
           await clickCardButton(page, /invite a colleague/i);

@@ -361,6 +361,7 @@ function threadList(threads) {
 
 async function openThread(id) {
   state.threadId = id;
+  await api('read', { user: state.user, threadId: id });
   const messages = await api(
     `thread?user=${encodeURIComponent(state.user)}&id=${encodeURIComponent(id)}`,
   );
@@ -507,7 +508,8 @@ async function renderSheets() {
       ),
     ),
   );
-  const shared = `Owner ${sheet.owner}${sheet.editors.length ? ` · editors ${sheet.editors.join(', ')}` : ''}`;
+  const canOpen = sheet.owner === state.user || sheet.editors.includes(state.user);
+  const shared = `Owner ${sheet.owner}${sheet.editors.length ? ` · editors ${sheet.editors.join(', ')}` : ''}${canOpen ? '' : ` · not shared with ${state.user}: Baton cannot open it as this user`}`;
   $('#app-view').replaceChildren(
     h('div', { class: 'sheets' }, [
       h('h2', {}, sheet.name),
