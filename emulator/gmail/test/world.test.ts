@@ -1,6 +1,6 @@
 // The mail emulation inside the real world: a script in its own vm realm sends, replies, reads
 // history and catches the advanced service's errors as Apps Script code would.
-import { plainScript } from '../../test/helpers';
+import { projectFromSources } from '../../project';
 import { World } from '../../world';
 
 const SCRIPT = `
@@ -35,7 +35,13 @@ describe('mail in the world', () => {
     const w = new World({ seed: 7, start: '2026-03-02T08:00:00Z' });
     w.addUser({ email: 'rita@acme.com', name: 'Rita' });
     w.mail.createMailbox('cand@mail.test', 'Cara');
-    return { w, project: plainScript(SCRIPT) };
+    const manifest = {
+      timeZone: 'Etc/UTC',
+      dependencies: {
+        enabledAdvancedServices: [{ userSymbol: 'Gmail', serviceId: 'gmail', version: 'v1' }],
+      },
+    };
+    return { w, project: projectFromSources('mail-script', manifest, { 'Code.js': SCRIPT }) };
   }
 
   it('hands the script its own arrays and dates, and a reply to our own last message comes back to us', () => {
@@ -67,5 +73,20 @@ describe('mail in the world', () => {
       code: 404,
       isError: true,
     });
+  });
+
+  it('has no Gmail global when the manifest does not enable the advanced service', () => {
+    const { w } = world();
+    const bare = projectFromSources(
+      'bare',
+      { timeZone: 'Etc/UTC' },
+      {
+        'Code.js': 'function probe() { return [typeof Gmail, typeof GmailApp]; }',
+      },
+    );
+    expect(w.run({ project: bare, as: 'rita@acme.com', fn: 'probe' }).value).toEqual([
+      'undefined',
+      'object',
+    ]);
   });
 });
