@@ -3,6 +3,7 @@
 // one store read, the trigger list and the quota, so the home card opens well inside its budget.
 import { defaultSettings, validateSettings, type Campaign } from '../core/campaign';
 import { BatonError } from '../core/errors';
+import { decodeReplyState, type ReplyState } from '../core/replies/state';
 import type { Progress } from '../core/sequence';
 import { STORE_LIMIT_BYTES, storeWarning, type CampaignProgress } from '../core/store';
 import type { Ports } from '../ports';
@@ -39,7 +40,13 @@ const REPLIED: ReadonlySet<Progress['state']> = new Set(['replied', 'opted_out']
  * case gathers them; none until it is wired in).
  */
 export function loadHome(ports: Ports, grants: GrantView[] = []): HomeView {
-  const session = new StoreSession(ports.store);
+  // One read of the user's properties serves the campaign store and the replies record.
+  const all = ports.store.readAll();
+  const session = new StoreSession({
+    readAll: () => all,
+    write: (e, r) => ports.store.write(e, r),
+  });
+  const interested = interestedByCampaign(decodeReplyState(all));
   const bytes = session.bytes();
   const mailbox = {
     email: ports.identity.email(),
@@ -49,7 +56,9 @@ export function loadHome(ports: Ports, grants: GrantView[] = []): HomeView {
   };
   const blocked = blockedReason(mailbox);
   const campaigns = [...session.data.campaigns.values()]
-    .map((c) => summarize(c, session.data.progress.get(c.id), ports, blocked))
+    .map((c) =>
+      summarize(c, session.data.progress.get(c.id), ports, blocked, interested.get(c.id) ?? 0),
+    )
     .sort(
       (a, b) =>
         Number(!!b.blockedReason) - Number(!!a.blockedReason) ||
@@ -84,6 +93,7 @@ function summarize(
   progress: CampaignProgress | undefined,
   ports: Ports,
   mailboxBlocked: string | undefined,
+  interested: number,
 ): CampaignSummaryView {
   const candidates = progress ? [...progress.candidates.values()] : [];
   const count = (test: (p: Progress) => boolean) => candidates.filter(test).length;
@@ -96,9 +106,21 @@ function summarize(
     finished: count((p) => FINISHED.has(p.state)),
     sent: candidates.reduce((n, p) => n + p.sent, 0),
     replied: count((p) => REPLIED.has(p.state)),
-    interested: null,
+    interested,
     spreadsheetUrl: ports.sheets.url(campaign.spreadsheetId),
   };
+}
+
+/** Candidates whose standing answer (a person's mark, else the latest verdict) is interested. */
+function interestedByCampaign(replies: ReplyState): Map<string, number> {
+  const counts = new Map<string, number>();
+  replies.candidates.forEach((c, ref) => {
+    const category = c.override?.category ?? c.verdict?.category;
+    if (category !== 'interested') return;
+    const campaignId = ref.slice(0, ref.indexOf('.'));
+    counts.set(campaignId, (counts.get(campaignId) ?? 0) + 1);
+  });
+  return counts;
 }
 
 /** Turns sending on for the user's mailbox (the hourly tick); true when it was off. */

@@ -36,6 +36,7 @@ describe('the Gmail home card', () => {
         name: 'Backend <hires>',
         state: 'running',
         progress: ['done', 'replied', 'active', 'active'],
+        interested: [1],
       },
       { name: 'Designers', state: 'paused', progress: ['opted_out', 'active'] },
     ]);
@@ -43,7 +44,7 @@ describe('the Gmail home card', () => {
     expect(text.indexOf('Designers')).toBeLessThan(text.indexOf('Backend'));
     expect(text).toContain('Paused\n<b>Designers</b><br>█████░░░░░ 50% of 2');
     expect(text).toContain('<b>Backend &lt;hires&gt;</b><br>█████░░░░░ 50% of 4');
-    expect(text).toContain('sent 2 · replied 1 · interested —');
+    expect(text).toContain('sent 2 · replied 1 · interested 1');
   });
 
   it('says when the daily quota is used up, and marks running campaigns blocked', () => {

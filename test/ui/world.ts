@@ -14,6 +14,7 @@ import { defaultSettings, type Campaign, type CampaignState } from '../../src/co
 import { candidateKey } from '../../src/core/roster';
 import type { Progress } from '../../src/core/sequence';
 import { emptyStore, encodeStore } from '../../src/core/store';
+import { candidateRef, emptyReplyState, encodeReplyState } from '../../src/core/replies/state';
 
 export const RECRUITER = 'rita@acme.com';
 export const FRIEND = 'fred@acme.com';
@@ -87,9 +88,16 @@ export class CardWorld {
 
   /** Puts campaigns straight into the recruiter's store, as the campaign use cases would. */
   seedCampaigns(
-    campaigns: { name: string; state: CampaignState; progress: Progress['state'][] }[],
+    campaigns: {
+      name: string;
+      state: CampaignState;
+      progress: Progress['state'][];
+      /** Candidates (by index) the reply scan classified interested. */
+      interested?: number[];
+    }[],
   ) {
     const store = emptyStore();
+    const replies = emptyReplyState();
     campaigns.forEach((spec, i) => {
       const id = `c${i + 1}`;
       const campaign: Campaign = {
@@ -114,12 +122,17 @@ export class CardWorld {
           threadId: `thread${n}`,
         }),
       );
+      for (const n of spec.interested ?? [])
+        replies.candidates.set(candidateRef(id, candidateKey(`cand${n}@example.com`)), {
+          verdict: { category: 'interested', rule: 'test', at: START },
+        });
       store.campaigns.set(id, campaign);
       store.progress.set(id, { day: '', sentToday: 0, candidates });
     });
     const key = PropertyStores.key(this.project.id, 'user', RECRUITER);
     const target = this.world.properties.store(key);
-    for (const [k, v] of Object.entries(encodeStore(store))) target.set(k, v);
+    const entries = { ...encodeStore(store), ...encodeReplyState(replies) };
+    for (const [k, v] of Object.entries(entries)) target.set(k, v);
   }
 
   /** Uses up the recruiter's recipients for today. */
