@@ -57,6 +57,18 @@ async function advance(page: Page, by: 'hour' | 'day' | 'next-trigger') {
 /** Clicks the card button whose text matches, waiting for the add-on's answer. */
 async function clickCardButton(page: Page, name: RegExp) {
   const button = sidebar(page).getByRole('button', { name }).first();
+  // A button in a collapsed section shows only after "Show more", as in Gmail.
+  if (!(await button.isVisible().catch(() => false))) {
+    await page.waitForTimeout(500);
+    if (!(await button.isVisible())) {
+      const toggles = sidebar(page).getByRole('button', { name: 'Show more' });
+      for (let i = 0; i < 10 && (await toggles.count()) > 0; i++)
+        await toggles
+          .first()
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
+    }
+  }
   await button.click();
   await page.waitForFunction(() => !document.querySelector('#sidebar.loading'));
 }
