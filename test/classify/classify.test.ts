@@ -147,6 +147,36 @@ describe('auto-replies', () => {
     });
   });
 
+  it('reads read receipts and success-only delivery reports as automatic, without a return date', () => {
+    const receipt = [
+      'Subject: Read: Backend role',
+      'Date: Mon, 4 Jan 2027 10:00:00 +0000',
+      'Content-Type: multipart/report; report-type=disposition-notification; boundary=m',
+      '',
+      '--m',
+      'Content-Type: text/plain',
+      '',
+      'Your message was read on January 5, 2027.',
+      '--m',
+      'Content-Type: message/disposition-notification',
+      '',
+      'Disposition: automatic-action/MDN-sent-automatically; displayed',
+      '--m--',
+    ].join('\r\n');
+    expect(classifyRawMessage(receipt)).toEqual(
+      expect.not.objectContaining({ returnDate: expect.anything() }),
+    );
+    expect(classifyRawMessage(receipt)).toMatchObject({
+      category: 'auto_reply',
+      rule: 'auto_reply.read_receipt',
+    });
+    const delivered = bounce({ status: '2.0.0', action: 'delivered', diagnostic: '250 ok' });
+    expect(classifyRawMessage(delivered)).toMatchObject({
+      category: 'auto_reply',
+      rule: 'auto_reply.delivery_report',
+    });
+  });
+
   it('is beaten by nothing human once a strong header says automatic', () => {
     expect(classify("Yes I'm interested", { 'Auto-Submitted': 'auto-generated' }).category).toBe(
       'auto_reply',

@@ -1,7 +1,8 @@
 // Recognises automatic replies: RFC 3834 Auto-Submitted, the X-Autoreply family, Precedence, and
 // localized out-of-office subjects. Weak signals (bulk precedence, Exchange's suppression header)
 // count only with an out-of-office subject or body, because a human reply must not be missed.
-import { autoSubmittedOf, getHeader, MimeMessage } from '../mime';
+import { autoSubmittedOf, getHeader, MimeMessage, walkParts } from '../mime';
+import { reportedRecipients, reportsOnlySuccess } from './bounce';
 import {
   AUTO_REPLY_SUBJECTS,
   firstMatch,
@@ -11,7 +12,7 @@ import {
 
 interface HeaderRule {
   name: string;
-  /** Returns the header evidence when the rule holds. */
+  /** Returns the evidence, in words, when the rule holds. */
   test: (message: MimeMessage) => string | undefined;
 }
 
@@ -19,15 +20,36 @@ const present =
   (name: string, pattern = /./) =>
   (message: MimeMessage) => {
     const value = getHeader(message.headers, name);
-    return value !== undefined && pattern.test(value) ? `${name}: ${value}` : undefined;
+    return value !== undefined && pattern.test(value) ? `header ${name}: ${value}` : undefined;
   };
 
 export const STRONG_HEADER_RULES: HeaderRule[] = [
   {
+    // Delivery reports that name no failure (success DSNs) are automatic, not bounces.
+    name: 'auto_reply.delivery_report',
+    test: (message) => {
+      const recipients = reportedRecipients(message);
+      return reportsOnlySuccess({ recipients }) ? 'a delivery report without failures' : undefined;
+    },
+  },
+  {
+    name: 'auto_reply.read_receipt',
+    test: (message) => {
+      let receipt = false;
+      walkParts(message.root, (part) => {
+        if (part.type === 'message/disposition-notification') receipt = true;
+      });
+      const reportType = /report-type=["']?disposition-notification/i.test(
+        getHeader(message.headers, 'Content-Type') ?? '',
+      );
+      return receipt || reportType ? 'a read receipt (disposition notification)' : undefined;
+    },
+  },
+  {
     name: 'auto_reply.auto_submitted',
     test: (message) => {
       const value = autoSubmittedOf(message);
-      return value && value !== 'no' ? `Auto-Submitted: ${value}` : undefined;
+      return value && value !== 'no' ? `header Auto-Submitted: ${value}` : undefined;
     },
   },
   { name: 'auto_reply.x_autoreply', test: present('X-Autoreply', /^(?!\s*no\b)/i) },
@@ -72,12 +94,12 @@ export function autoReplySignal(
   newText: string,
 ): AutoReplySignal | undefined {
   const strong = firstHeader(STRONG_HEADER_RULES, message);
-  if (strong) return { rule: strong.rule, reason: `header ${strong.evidence}` };
+  if (strong) return { rule: strong.rule, reason: strong.evidence };
   const bySubject = autoReplySubject(subject);
   if (bySubject) return bySubject;
   const weak = firstHeader(WEAK_HEADER_RULES, message);
   const byBody = weak && outOfOfficeBody(newText);
   return weak && byBody
-    ? { rule: weak.rule, reason: `header ${weak.evidence} and ${byBody.reason}` }
+    ? { rule: weak.rule, reason: `${weak.evidence} and ${byBody.reason}` }
     : undefined;
 }

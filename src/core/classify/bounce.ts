@@ -151,11 +151,15 @@ const ORIGINAL_COPY_STARTS =
 const ENHANCED_CODE = /(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)/g;
 const EMAIL = /[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
-function gatherEvidence(message: MimeMessage, context: ClassifyContext): BounceEvidence {
-  const recipients = deliveryReports(message).reduce<RecipientStatus[]>(
-    (all, r) => all.concat(r.recipients),
-    [],
+/** The recipient groups of every delivery report in the message. */
+export function reportedRecipients(message: MimeMessage): RecipientStatus[] {
+  return ([] as RecipientStatus[]).concat(
+    ...deliveryReports(message).map((report) => report.recipients),
   );
+}
+
+function gatherEvidence(message: MimeMessage, context: ClassifyContext): BounceEvidence {
+  const recipients = reportedRecipients(message);
   let body = readableText(message);
   const copy = ORIGINAL_COPY_STARTS.exec(body);
   if (copy) body = body.slice(0, copy.index);
@@ -184,6 +188,14 @@ function gatherEvidence(message: MimeMessage, context: ClassifyContext): BounceE
   return { recipients, text, codes, failed: failed.slice(0, 10) };
 }
 
+/** A delivery report whose every recipient was delivered or relayed is no failure. */
+export function reportsOnlySuccess(evidence: { recipients: RecipientStatus[] }): boolean {
+  const { recipients } = evidence;
+  const success = (r: RecipientStatus): boolean =>
+    /^(delivered|relayed|expanded)$/.test(r.action) || /^2\./.test(r.status);
+  return recipients.length > 0 && recipients.every(success);
+}
+
 export interface BounceVerdict {
   category: Category;
   rule: string;
@@ -200,7 +212,7 @@ export function classifyBounce(
 ): BounceVerdict | undefined {
   const evidence = gatherEvidence(message, context);
   const marker = BOUNCE_MARKERS.find((m) => m.holds(message, evidence));
-  if (!marker) return undefined;
+  if (!marker || reportsOnlySuccess(evidence)) return undefined;
   const severity =
     SEVERITY_RULES.find((r) => r.holds(evidence)) ?? SEVERITY_RULES[SEVERITY_RULES.length - 1];
   const status = evidence.codes[0];

@@ -15,6 +15,9 @@ export { findReturnDate } from './returnDate';
 const REPLY_PREFIX =
   /^\s*((re|aw|wg|fw|fwd|tr|rv|r|sv|vs|antw|odp|返信|回复)\s*(\[\d+\])?\s*[:：]\s*)+/i;
 
+/** Automatic messages that say nothing about anyone's absence: their dates are not return dates. */
+const NOT_ABSENCES = ['auto_reply.delivery_report', 'auto_reply.read_receipt'];
+
 /** The subject without Re:/AW:/TR:… prefixes. */
 export function stripReplyPrefixes(subject: string): string {
   return subject.replace(REPLY_PREFIX, '').trim();
@@ -46,6 +49,8 @@ export function classifyReply(message: MimeMessage, context: ClassifyContext = {
   const subject = ownSubject(subjectOf(message), context);
   const returnDateOf = () => findReturnDate(subjectOf(message) + '\n' + newText, dateOf(message));
   const auto = autoReplySignal(message, subject, newText);
+  if (auto && NOT_ABSENCES.indexOf(auto.rule) >= 0)
+    return { category: 'auto_reply', ...auto, newText };
   if (auto) return withReturnDate({ category: 'auto_reply', ...auto, newText }, returnDateOf());
 
   const text = normalizeForMatching(newText);

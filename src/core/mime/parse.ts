@@ -145,6 +145,8 @@ function fillPart(part: MimePart, body: string, depth: number, state: ParseState
     }
     return;
   }
+  // Attachments (images, PDFs...) are never read: decoding them would only cost time.
+  if (!part.type.startsWith('text/') && !part.type.startsWith('message/')) return;
   const content = transferDecode(body, part, state);
   if (part.type === 'message/rfc822' || part.type === 'message/global') {
     part.message = parseEntity(content, depth + 1, state);
