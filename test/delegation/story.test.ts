@@ -158,14 +158,18 @@ describe('sending on behalf of a colleague, on the emulator', () => {
     expect(w.received('victim@talent.org', COLLEAGUE)).toHaveLength(0);
   });
 
-  it('sends nothing from a record an editor of the sheet altered', () => {
+  it('sends nothing while the owner pauses, even when an editor rewrites the record to running', () => {
+    expect(notificationOf(w.click(OWNER, 'campaign.pause', { id: CAMPAIGN }))).toBeDefined();
     const rowIndex = w.tab('Senders').findIndex((r) => r[3] === CAMPAIGN) + 1;
-    const original = w.tab('Senders')[rowIndex - 1][9];
-    w.setCell('Senders', rowIndex, 10, original.replace('a quick follow-up', 'please wire money'));
+    const paused = w.tab('Senders')[rowIndex - 1][9];
+    expect(paused).toContain('"state":"paused"');
+    // Same approved content, only the state flipped back: just the signature tells them apart.
+    w.setCell('Senders', rowIndex, 10, paused.replace('"state":"paused"', '"state":"running"'));
     const before = w.candidates.map((c) => w.received(c, COLLEAGUE).length);
     w.world.advance(2 * DAY);
     expect(w.candidates.map((c) => w.received(c, COLLEAGUE).length)).toEqual(before);
-    w.setCell('Senders', rowIndex, 10, original);
+    w.setCell('Senders', rowIndex, 10, paused);
+    w.click(OWNER, 'campaign.resume', { id: CAMPAIGN });
   });
 
   it('sends the follow-ups again once the genuine record is back', () => {

@@ -29,7 +29,7 @@ export const STEPS: Step[] = [
 
 export class DelegationWorld {
   readonly world = new World({ seed: 11, start: START });
-  readonly project = loadProject('dist');
+  readonly project = loadBuiltProject();
   readonly spreadsheetId: string;
   readonly candidates: string[];
 
@@ -165,6 +165,21 @@ export class DelegationWorld {
     if (!tab) throw new Error(`No tab ${tabName}`);
     while (tab.rows.length < row) tab.rows.push([]);
     tab.rows[row - 1][column - 1] = value;
+  }
+}
+
+/**
+ * dist/ as the jest global setup built it. Other test runs in the same work tree rebuild it
+ * meanwhile (rollup empties it first), so a missing manifest is waited for, briefly.
+ */
+function loadBuiltProject(): ReturnType<typeof loadProject> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return loadProject('dist');
+    } catch (error) {
+      if (attempt >= 60) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
   }
 }
 
