@@ -461,8 +461,7 @@ export const stories: Story[] = [
           await clickCardButton(page, /turn on/i);
           await page.click('#apps [data-app="sheets"]');
           await createCampaign(page, [FIRST_STEP]);
-          await clickCardButton(page, /senders|colleague/i);
-          await clickCardButton(page, /invite a colleague/i);
+          await clickCardButton(page, /send as a colleague/i);
           await fillCard(page, { inviteName: 'Hugo', inviteEmail: HIRING_MANAGER });
           await clickCardButton(page, /send invitation/i);
           await ctx.shot('sheets-invitation-sent');
@@ -473,7 +472,7 @@ export const stories: Story[] = [
         async run(page, ctx) {
           await switchUser(page, HIRING_MANAGER);
           await page.click('#apps [data-app="gmail"]');
-          await openThreadWith(page, /Rita/);
+          await openThreadWith(page, /from your mailbox/i);
           await expectText(sidebarCard(page).locator('.card-title'), /send from your mailbox/i);
           await ctx.shot('gmail-manager-invitation');
           await clickCardButton(page, /^authori[sz]e$/i);
