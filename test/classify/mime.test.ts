@@ -71,6 +71,14 @@ describe('headers', () => {
     expect(autoSubmittedOf(message)).toBe('auto-replied');
   });
 
+  it('splits address lists before decoding names, so an encoded comma stays in the name', () => {
+    const raw = 'From: =?utf-8?Q?Doe=2C_J=C3=BCrgen?= <jd@example.com>, other@example.com\n\nx';
+    expect(fromAddress(parseMessage(raw))).toEqual({
+      name: 'Doe, Jürgen',
+      address: 'jd@example.com',
+    });
+  });
+
   it.each([
     ['=?utf-8?B?5pel5pys6Kqe?=', '日本語'],
     // A UTF-8 character split across two encoded words is joined before decoding.

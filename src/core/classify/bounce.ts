@@ -4,6 +4,7 @@ import {
   deliveryReports,
   fromAddress,
   getHeader,
+  getRawHeader,
   MimeMessage,
   parseAddressList,
   readableText,
@@ -167,7 +168,7 @@ function gatherEvidence(message: MimeMessage, context: ClassifyContext): BounceE
   const reported = recipients.map((r) => r.status).filter((code) => code !== '');
   const codes = reported.length > 0 ? reported : (text.match(ENHANCED_CODE) ?? []);
   const own = new Set((context.senderAddresses ?? []).map((a) => a.toLowerCase()));
-  const headerFailed = parseAddressList(getHeader(message.headers, 'X-Failed-Recipients')).map(
+  const headerFailed = parseAddressList(getRawHeader(message.headers, 'X-Failed-Recipients')).map(
     (a) => a.address,
   );
   const listed = recipients

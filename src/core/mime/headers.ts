@@ -8,6 +8,8 @@ export interface HeaderField {
   name: string;
   /** Unfolded, with encoded words decoded. */
   value: string;
+  /** Unfolded, encoded words left as they are: structured fields are split on this. */
+  raw: string;
 }
 
 /** Header fields in their original order; look them up with getHeader / getHeaders. */
@@ -29,11 +31,12 @@ export function parseHeaderBlock(block: string, notes: string[] = []): Headers {
       if (!/^From /.test(line)) notes.push(`skipped a malformed header line: ${line.slice(0, 60)}`);
       continue;
     }
-    headers.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1) });
+    headers.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1), raw: '' });
   }
   for (const field of headers) {
     const unfolded = field.value.replace(/\r?\n(?=[ \t])/g, '').trim();
-    field.value = decodeEncodedWords(decodeRawHeaderText(unfolded));
+    field.raw = decodeRawHeaderText(unfolded);
+    field.value = decodeEncodedWords(field.raw);
   }
   return headers;
 }
@@ -41,6 +44,13 @@ export function parseHeaderBlock(block: string, notes: string[] = []): Headers {
 export function getHeader(headers: Headers, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const field of headers) if (field.name.toLowerCase() === wanted) return field.value;
+  return undefined;
+}
+
+/** The field before encoded words are decoded (for address lists, whose names may hide commas). */
+export function getRawHeader(headers: Headers, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const field of headers) if (field.name.toLowerCase() === wanted) return field.raw;
   return undefined;
 }
 
@@ -152,7 +162,10 @@ export interface Address {
   address: string;
 }
 
-/** Splits an address list (`"Doe, Jane" <jane@x.com>, bob@y.org (Bob)`) into addresses. */
+/**
+ * Splits an address list (`"Doe, Jane" <jane@x.com>, bob@y.org (Bob)`) into addresses. Give it the
+ * raw field (getRawHeader): a decoded encoded word may contain a comma; names are decoded here.
+ */
 export function parseAddressList(value: string | undefined): Address[] {
   if (!value) return [];
   const items: string[] = [];
@@ -184,7 +197,7 @@ export function parseAddressList(value: string | undefined): Address[] {
     const address = (angled ? angled[1] : bare ? bare[0] : '').trim().toLowerCase();
     let name = angled ? trimmed.slice(0, angled.index) : trimmed.replace(/\(([^)]*)\)/, ' $1 ');
     if (!angled && bare) name = name.replace(bare[0], '');
-    name = name.replace(/^[\s"]+|[\s"]+$/g, '').replace(/\\(.)/g, '$1');
+    name = decodeEncodedWords(name.replace(/^[\s"]+|[\s"]+$/g, '').replace(/\\(.)/g, '$1'));
     out.push({ name, address });
   }
   return out;

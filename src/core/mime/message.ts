@@ -1,17 +1,24 @@
 // Convenience readers over a parsed message: the fields Baton matches and classifies on, and the
 // message's readable text (plain text, or HTML converted to text).
-import { Address, getHeader, parseAddressList, parseMessageIds, parseRfc5322Date } from './headers';
+import {
+  Address,
+  getHeader,
+  getRawHeader,
+  parseAddressList,
+  parseMessageIds,
+  parseRfc5322Date,
+} from './headers';
 import { htmlToText } from './html';
 import { messageBodies, MimeMessage } from './parse';
 
 export function fromAddress(message: MimeMessage): Address | undefined {
-  return parseAddressList(getHeader(message.headers, 'From'))[0];
+  return parseAddressList(getRawHeader(message.headers, 'From'))[0];
 }
 
 export function recipientAddresses(message: MimeMessage): Address[] {
   return [
-    ...parseAddressList(getHeader(message.headers, 'To')),
-    ...parseAddressList(getHeader(message.headers, 'Cc')),
+    ...parseAddressList(getRawHeader(message.headers, 'To')),
+    ...parseAddressList(getRawHeader(message.headers, 'Cc')),
   ];
 }
 
