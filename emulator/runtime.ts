@@ -51,7 +51,7 @@ export interface RunRequest {
 }
 
 export interface LogEntry {
-  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  level: 'log' | 'info' | 'warn' | 'error';
   message: string;
   /** Simulated time of the entry, ms since the epoch. */
   at: number;

@@ -2,7 +2,7 @@
 // with Apps Script's limits: 250-character keys, 100 KB values, expiry 10 minutes by default and
 // 6 hours at most.
 import type { Execution } from '../runtime';
-import { guarded } from './guard';
+import { guarded, type Members } from './guard';
 
 const KEY_LIMIT = 250;
 const VALUE_LIMIT_BYTES = 100 * 1024;
@@ -108,6 +108,6 @@ export function cacheService(exec: Execution): Record<string, unknown> {
       getUserCache: () => open(`user\u0000${exec.user.email}`),
       getDocumentCache: () =>
         exec.documentId === undefined ? null : open(`document\u0000${exec.documentId}`),
-    }),
+    } satisfies Members<GoogleAppsScript.Cache.CacheService>),
   };
 }

@@ -24,3 +24,18 @@ export function guarded<T extends object>(ctx: ExecutionContext, typeName: strin
  * fail to compile.
  */
 export type Methods<T, K extends keyof T> = { [P in K]: (...args: never[]) => unknown };
+
+/**
+ * For object literals: `{...} satisfies Members<GoogleAppsScript.X>` fails to compile when the
+ * fake has a member the real type lacks (excess-property check), without listing them twice.
+ */
+export type Members<T> = { [P in keyof T]?: unknown };
+
+/**
+ * For classes: `export type F = RealMembersOnly<FakeX, GoogleAppsScript.X>` compiles only when
+ * every public member of the fake exists on the real type; otherwise the error names the extras.
+ */
+export type RealMembersOnly<Fake, Real> = [Exclude<keyof Fake, keyof Real>] extends [never]
+  ? true
+  : { membersMissingFromAppsScript: Exclude<keyof Fake, keyof Real> };
+export type Assert<T extends true> = T;

@@ -3,7 +3,7 @@
 // is never released while we wait: tryLock waits out its timeout and returns false, waitLock
 // throws Apps Script's message. Locks are released when their execution ends.
 import type { Execution } from '../runtime';
-import { guarded } from './guard';
+import { guarded, type Members } from './guard';
 
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -85,6 +85,6 @@ export function lockService(exec: Execution): Record<string, unknown> {
       getUserLock: () => open(`user\u0000${exec.user.email}`),
       getDocumentLock: () =>
         exec.documentId === undefined ? null : open(`document\u0000${exec.documentId}`),
-    }),
+    } satisfies Members<GoogleAppsScript.Lock.LockService>),
   };
 }

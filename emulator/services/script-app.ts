@@ -3,7 +3,7 @@
 // getProjectTriggers showing only the caller's, and the authorization info of the current user.
 import type { Execution } from '../runtime';
 import { isAddOn } from '../project';
-import { guarded } from './guard';
+import { guarded, type Members } from './guard';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -85,7 +85,7 @@ export function scriptAppService(exec: Execution): Record<string, unknown> {
       getEventType: () => 'CLOCK',
       getTriggerSource: () => 'CLOCK',
       getTriggerSourceId: () => null,
-    });
+    } satisfies Members<GoogleAppsScript.Script.Trigger>);
 
   const clockBuilder = (handler: string) => {
     let periodMs: number | undefined;
@@ -141,7 +141,11 @@ export function scriptAppService(exec: Execution): Record<string, unknown> {
         });
       },
     };
-    const proxy = guarded(exec, 'ClockTriggerBuilder', builder);
+    const proxy = guarded(
+      exec,
+      'ClockTriggerBuilder',
+      builder satisfies Members<GoogleAppsScript.Script.ClockTriggerBuilder>,
+    );
     return proxy;
   };
 
@@ -161,7 +165,7 @@ export function scriptAppService(exec: Execution): Record<string, unknown> {
     newTrigger: (functionName: string) =>
       guarded(exec, 'TriggerBuilder', {
         timeBased: () => clockBuilder(String(functionName)),
-      }),
+      } satisfies Members<GoogleAppsScript.Script.TriggerBuilder>),
     getProjectTriggers: () =>
       call('getProjectTriggers', () =>
         exec.realm.Array.from(table.of(exec.project.id, exec.user.email).map(triggerObject)),
@@ -188,9 +192,7 @@ export function scriptAppService(exec: Execution): Record<string, unknown> {
             status === 'REQUIRED'
               ? `https://script.google.com/macros/d/${encodeURIComponent(exec.project.id)}/authorize`
               : null,
-          getAuthorizedScopes: () =>
-            exec.toRealm(world.grantedScopes(exec.project, exec.user.email)),
-        });
+        } satisfies Members<GoogleAppsScript.Script.AuthorizationInfo>);
       }),
     getScriptId: () => exec.project.id,
     getOAuthToken: () =>
@@ -199,6 +201,6 @@ export function scriptAppService(exec: Execution): Record<string, unknown> {
         () =>
           `ya29.emulator.${Buffer.from(`${exec.user.email}:${exec.executionId}`).toString('base64url')}`,
       ),
-  };
+  } satisfies Members<GoogleAppsScript.Script.ScriptApp>;
   return { ScriptApp: guarded(exec, 'ScriptApp', scriptApp) };
 }

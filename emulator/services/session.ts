@@ -1,13 +1,13 @@
 // Session, Logger and console: who is running (the execution's user, a trigger's creator), the
 // script's time zone, and logs captured per execution.
 import type { LogEntry, Execution } from '../runtime';
-import { guarded } from './guard';
+import { guarded, type Members } from './guard';
 
-function fakeUser(exec: Execution, email: string) {
+/** A User (Session's, a spreadsheet's owner or editor): only the email is known. */
+export function fakeUser(exec: Execution, email: string) {
   return guarded(exec, 'User', {
     getEmail: () => email,
-    toString: () => email,
-  });
+  } satisfies Members<GoogleAppsScript.Base.User>);
 }
 
 /** The Session global of one execution. */
@@ -24,7 +24,7 @@ export function sessionService(exec: Execution): Record<string, unknown> {
         call('getTemporaryActiveUserKey', () =>
           Buffer.from(`${exec.project.id}:${exec.user.email}`).toString('base64url'),
         ),
-    }),
+    } satisfies Members<GoogleAppsScript.Base.Session>),
   };
 }
 
@@ -40,7 +40,7 @@ export function loggingServices(exec: Execution): Record<string, unknown> {
         .map((entry) => `${new Date(entry.at).toISOString()} INFO: ${entry.message}`)
         .join('\n'),
     clear: () => void exec.logs.splice(0),
-  };
+  } satisfies Members<GoogleAppsScript.Base.Logger>;
   const level =
     (name: LogEntry['level']) =>
     (...args: unknown[]) =>
@@ -51,10 +51,9 @@ export function loggingServices(exec: Execution): Record<string, unknown> {
     info: level('info'),
     warn: level('warn'),
     error: level('error'),
-    debug: level('debug'),
     time: (label = 'default') => void timers.set(label, exec.now()),
     timeEnd: (label = 'default') =>
       exec.log('info', [`${label}: ${exec.now() - (timers.get(label) ?? exec.now())}ms`]),
-  };
+  } satisfies Members<Console>;
   return { Logger: guarded(exec, 'Logger', logger), console };
 }

@@ -2,7 +2,8 @@
 // column), the value types Apps Script returns, its error messages, and the cost of round trips:
 // writes are buffered and charged when the next read or a flush sends them.
 import type { Execution } from '../runtime';
-import { guarded } from './guard';
+import { guarded, type Assert, type Members, type RealMembersOnly } from './guard';
+import { fakeUser } from './session';
 import { formatDate } from './utilities';
 
 export type CellValue = string | number | boolean | Date;
@@ -271,7 +272,7 @@ class SheetsSession {
   }
 
   user(email: string) {
-    return guarded(this.exec, 'User', { getEmail: () => email, toString: () => email });
+    return fakeUser(this.exec, email);
   }
 
   /** A value as the script sees it: dates in its own realm. */
@@ -799,10 +800,18 @@ export function spreadsheetService(exec: Execution): Record<string, unknown> {
         'spreadsheet.open',
       ),
     flush: () => exec.invoke(SERVICE, 'flush', () => flushAll(exec), 'spreadsheet.local'),
-    ChartType: chartTypes,
-  };
+  } satisfies Members<GoogleAppsScript.Spreadsheet.SpreadsheetApp>;
   return {
     SpreadsheetApp: guarded(exec, 'SpreadsheetApp', spreadsheetApp),
-    Charts: guarded(exec, 'Charts', { ChartType: chartTypes }),
+    Charts: guarded(exec, 'Charts', {
+      ChartType: chartTypes,
+    } satisfies Members<GoogleAppsScript.Charts.Charts>),
   };
 }
+
+/** Compile-time checks: every public member of the fakes exists in real Apps Script. */
+export type SpreadsheetFidelity = Assert<
+  RealMembersOnly<FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet>
+>;
+export type SheetFidelity = Assert<RealMembersOnly<FakeSheet, GoogleAppsScript.Spreadsheet.Sheet>>;
+export type RangeFidelity = Assert<RealMembersOnly<FakeRange, GoogleAppsScript.Spreadsheet.Range>>;

@@ -4,7 +4,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { ExecutionContext } from '../kernel';
 import type { Execution } from '../runtime';
-import { guarded } from './guard';
+import { guarded, type Assert, type Members, type RealMembersOnly } from './guard';
 
 /** Apps Script's Utilities.sleep accepts at most five minutes. */
 const MAX_SLEEP_MS = 300_000;
@@ -312,6 +312,9 @@ export function utilitiesService(exec: Execution): Record<string, unknown> {
       call('sleep', () =>
         exec.spend(Math.min(Math.max(0, Number(milliseconds) || 0), MAX_SLEEP_MS)),
       ),
-  };
+  } satisfies Members<GoogleAppsScript.Utilities.Utilities>;
   return { Utilities: guarded(exec, 'Utilities', utilities) };
 }
+
+/** Compile-time check: every public member of the fake Blob exists in real Apps Script. */
+export type BlobFidelity = Assert<RealMembersOnly<FakeBlob, GoogleAppsScript.Base.Blob>>;
