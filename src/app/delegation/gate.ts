@@ -3,10 +3,8 @@
 // the owner's signed record still match the approved content, is the campaign running, is the
 // end date ahead. It also tells the owner, in the Senders tab, that this mailbox's tick runs.
 import { grantHold, recordFingerprint, recordHold, type Grant } from '../../core/delegation/grants';
-import type { Campaign } from '../../core/campaign';
-import type { Roster } from '../../core/roster';
-import type { CampaignProgress } from '../../core/store';
 import type { Ports } from '../../ports';
+import type { SendHolds } from '../replies/holds';
 import { StoreSession } from '../store';
 import {
   iso,
@@ -16,18 +14,6 @@ import {
   verifiedRecord,
   writeSenderCells,
 } from './records';
-
-/** What the sending tick asks before each send (the same shape as the reply scan's holds). */
-export interface SendHolds {
-  holdReason(campaign: Campaign, candidateKey: string, now: number): string | undefined;
-  annotate(
-    campaign: Campaign,
-    roster: Roster,
-    progress: CampaignProgress,
-    notes: Map<number, string>,
-    now: number,
-  ): void;
-}
 
 const NO_RECORD =
   "The campaign's record is missing from its spreadsheet's Senders tab: nothing is sent until the owner saves the campaign again.";

@@ -2,9 +2,8 @@
 // mine, not one of my aliases), makes them the campaign's sender, shares the spreadsheet, opens a
 // Senders row with a signed record, and mails the invitation with its single-use token.
 import { MAX_DAILY_CAP } from '../../core/campaign';
-import { formatToken, INVITATION_HEADER, secretFrom } from '../../core/delegation/grants';
+import { formatToken, INVITATION_HEADER, recordOf, secretFrom } from '../../core/delegation/grants';
 import { BatonError } from '../../core/errors';
-import { composeMessage } from '../../core/message/compose';
 import { invalidEmailReason, normaliseEmail } from '../../core/roster';
 import type { Ports } from '../../ports';
 import { chooseSender } from '../campaigns';
@@ -13,6 +12,7 @@ import {
   delegationOf,
   iso,
   loadInvites,
+  mailColleague,
   readSenders,
   referenceOf,
   saveInvites,
@@ -20,7 +20,6 @@ import {
   writeSenderCells,
   type Invite,
 } from './records';
-import { recordOf } from '../../core/delegation/grants';
 
 export interface InviteInput {
   campaignId: string;
@@ -150,30 +149,21 @@ function sendInvitation(
   campaignName: string,
   token: string,
 ): void {
-  const me = ports.identity.email();
-  const text = [
-    `Hi ${colleague.name},`,
-    '',
-    `I am running a recruiting campaign, "${campaignName}", with Baton, and I would like it to go out from your mailbox: candidates answer a hiring manager more often than a recruiter.`,
-    '',
-    'What to do (about a minute):',
-    '1. Install Baton for Gmail, if you do not have it yet (your Workspace admin can add it).',
-    '2. Open this mail in Gmail and open Baton in the side panel on the right.',
-    '3. Read the messages it will send in your name, then press Authorize.',
-    '',
-    'You need no other account and nothing else to set up. Nothing is sent from your mailbox before you authorize, only the messages you read are sent, and you can revoke at any time from Baton’s home card.',
-    'I shared the campaign’s spreadsheet with you: your mailbox reads the candidate list from it.',
-    '',
-    'Thank you!',
-    me,
-  ].join('\n');
-  const raw = composeMessage({
-    from: { email: me },
-    to: { email: colleague.email, name: colleague.name },
-    subject: `Can "${campaignName}" be sent from your mailbox? (Baton)`,
-    text,
-    html: '',
-    extraHeaders: { [INVITATION_HEADER]: token },
-  });
-  ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
+  mailColleague(
+    ports,
+    colleague,
+    `Can "${campaignName}" be sent from your mailbox? (Baton)`,
+    [
+      `I am running a recruiting campaign, "${campaignName}", with Baton, and I would like it to go out from your mailbox: candidates answer a hiring manager more often than a recruiter.`,
+      '',
+      'What to do (about a minute):',
+      '1. Install Baton for Gmail, if you do not have it yet (your Workspace admin can add it).',
+      '2. Open this mail in Gmail and open Baton in the side panel on the right.',
+      '3. Read the messages it will send in your name, then press Authorize.',
+      '',
+      'You need no other account and nothing else to set up. Nothing is sent from your mailbox before you authorize, only the messages you read are sent, and you can revoke at any time from Baton’s home card.',
+      'I shared the campaign’s spreadsheet with you: your mailbox reads the candidate list from it.',
+    ],
+    { [INVITATION_HEADER]: token },
+  );
 }

@@ -3,11 +3,11 @@
 // whose approval the change outdated to review it again (one mail per approved version).
 import { contentFingerprint, type Campaign } from '../../core/campaign';
 import { recordOf, REVIEW_HEADER } from '../../core/delegation/grants';
-import { composeMessage } from '../../core/message/compose';
 import type { Ports } from '../../ports';
 import {
   iso,
   loadInvites,
+  mailColleague,
   readSenders,
   saveInvites,
   signRecord,
@@ -55,26 +55,17 @@ export function publishToSenders(ports: Ports, campaign: Campaign): void {
 
 /** The mail from the owner asking the colleague to look again before anything new is sent. */
 function askToReview(ports: Ports, campaign: Campaign, invite: Invite): void {
-  const me = ports.identity.email();
-  const text = [
-    `Hi ${invite.name},`,
-    '',
-    `I changed the messages of "${campaign.name}", which Baton sends from your mailbox for me.`,
-    'Nothing new goes out in your name until you approve the new version:',
-    '',
-    '1. Open Baton in Gmail (the side panel). This mail shows the changes too.',
-    '2. Read the new messages and press Approve changes — or Revoke to stop.',
-    '',
-    'Thank you!',
-    me,
-  ].join('\n');
-  const raw = composeMessage({
-    from: { email: me },
-    to: { email: invite.email, name: invite.name },
-    subject: `Please review the changes to "${campaign.name}" in Baton`,
-    text,
-    html: '',
-    extraHeaders: { [REVIEW_HEADER]: campaign.id },
-  });
-  ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
+  mailColleague(
+    ports,
+    { email: invite.email, name: invite.name },
+    `Please review the changes to "${campaign.name}" in Baton`,
+    [
+      `I changed the messages of "${campaign.name}", which Baton sends from your mailbox for me.`,
+      'Nothing new goes out in your name until you approve the new version:',
+      '',
+      '1. Open Baton in Gmail (the side panel). This mail shows the changes too.',
+      '2. Read the new messages and press Approve changes — or Revoke to stop.',
+    ],
+    { [REVIEW_HEADER]: campaign.id },
+  );
 }

@@ -17,6 +17,7 @@ import {
   type Grant,
   type SenderRow,
 } from '../../core/delegation/grants';
+import { composeMessage } from '../../core/message/compose';
 import type { KeyValueStore, Ports } from '../../ports';
 import type { DelegationPorts } from '../../ports/delegation';
 import type { CampaignLogSheets } from '../../ports/replies';
@@ -136,4 +137,24 @@ export function saveInvites(store: KeyValueStore, invites: Invite[]): void {
       'You have too many open invitations: end campaigns you no longer run, then invite again.',
     );
   store.write({ [INVITES_KEY]: text });
+}
+
+/** A plain-text mail from the running user (the owner) to a colleague, with one Baton header. */
+export function mailColleague(
+  ports: Ports,
+  to: { email: string; name: string },
+  subject: string,
+  lines: string[],
+  header: Record<string, string>,
+): void {
+  const me = ports.identity.email();
+  const raw = composeMessage({
+    from: { email: me },
+    to,
+    subject,
+    text: [`Hi ${to.name},`, '', ...lines, '', 'Thank you!', me].join('\n'),
+    html: '',
+    extraHeaders: header,
+  });
+  ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
 }

@@ -1,13 +1,7 @@
 // The delegation model, pure: the invitation token, the record of a campaign an owner signs for a
 // colleague, the grant a colleague keeps after approving it, and the rules that decide whether a
 // colleague's mailbox may send. docs/delegation.md explains who keeps which record and why.
-import {
-  contentFingerprint,
-  type Campaign,
-  type CampaignSettings,
-  type Sender,
-  type Step,
-} from '../campaign';
+import { contentFingerprint, type Campaign } from '../campaign';
 import { BatonError } from '../errors';
 
 /** The invitation mail carries the token in this header, so a card reads one header, not the body. */
@@ -70,19 +64,17 @@ export function secretFrom(ids: string[]): string {
 
 // ─── The record an owner publishes for one colleague (signed with the invitation's secret) ─────
 
-export interface CampaignRecord {
+/** The campaign fields a colleague's mailbox needs, as the owner has them now. */
+type PublishedFields = Pick<
+  Campaign,
+  'spreadsheetId' | 'tabName' | 'emailHeader' | 'steps' | 'settings' | 'sender' | 'state' | 'owner'
+>;
+
+export interface CampaignRecord extends PublishedFields {
   /** Grows with every publication: a colleague refuses an older record (a replay). */
   version: number;
   campaignId: string;
   campaignName: string;
-  owner: string;
-  spreadsheetId: string;
-  tabName: string;
-  emailHeader: string;
-  steps: Step[];
-  settings: CampaignSettings;
-  sender: Sender;
-  state: Campaign['state'];
   /** The address the invitation is for: only that mailbox may approve. */
   invited: string;
   /** Limits the colleague sees and their tick obeys. */
