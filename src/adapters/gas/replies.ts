@@ -117,7 +117,8 @@ export class SpreadsheetLogSheets implements CampaignLogSheets {
         sheet.getRange(1, 1, 1, header.length).setValues([[...header]]);
       }
       const first = Math.max(sheet.getLastRow(), 1) + 1;
-      sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
+      // Plain text, so Sheets keeps "2026-03-04 10:15", step numbers and message ids as written.
+      sheet.getRange(first, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
     } finally {
       lock.releaseLock();
     }

@@ -36,7 +36,7 @@ export function holdsFrom(state: ReplyState): SendHolds {
         if (notes.has(candidate.row)) continue;
         const known = record(campaign.id, candidate.key);
         if (!known) continue;
-        const latest = known.verdict && { ...known.verdict, reason: '' };
+        const latest = known.verdict && { ...known.verdict, reason: '', rule: '' };
         const standing = standingVerdict(latest, known.override);
         const state = (progress.candidates.get(candidate.key) ?? NEW_PROGRESS).state;
         const note = replyStatus(standing, known.notBefore, state, now);

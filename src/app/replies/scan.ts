@@ -46,6 +46,8 @@ export interface ScanReport {
   read: number;
   /** Rows appended to Replies tabs (journal recoveries included). */
   logged: number;
+  /** Campaigns whose Replies tab got rows: their Dashboard needs refreshing. */
+  loggedCampaigns: string[];
   /** Messages in campaign threads written by the sender themselves. */
   ownMessages: number;
   /** Campaigns paused because a bounce was the sender's fault. */
@@ -76,7 +78,16 @@ interface ScanContext {
 export type LogContext = Pick<ScanContext, 'replies' | 'session' | 'replyState' | 'report'>;
 
 export function emptyReport(mode: ScanReport['mode']): ScanReport {
-  return { mode, read: 0, logged: 0, ownMessages: 0, paused: [], more: false, errors: [] };
+  return {
+    mode,
+    read: 0,
+    logged: 0,
+    loggedCampaigns: [],
+    ownMessages: 0,
+    paused: [],
+    more: false,
+    errors: [],
+  };
 }
 
 export interface ScanResult {
@@ -299,7 +310,7 @@ function act(
   const { campaign, candidateKey } = owner;
   const ref = candidateRef(campaign.id, candidateKey);
   const record = ctx.replyState.state.candidates.get(ref) ?? {};
-  record.verdict = { category: verdict.category, rule: verdict.rule, at: receivedAt };
+  record.verdict = { category: verdict.category, at: receivedAt };
   record.notBefore = laterOf(record.notBefore, effect.notBefore);
   ctx.replyState.state.candidates.set(ref, record);
   if (effect.endSequence) {
@@ -369,6 +380,7 @@ export function flushJournal(ctx: LogContext, recovering: boolean): void {
       );
       logSheets.appendRows(campaign.spreadsheetId, REPLIES_TAB, REPLIES_HEADER, rows);
       ctx.report.logged += rows.length;
+      if (rows.length > 0) ctx.report.loggedCampaigns.push(campaignId);
     } catch (error) {
       kept.push(...entries);
       ctx.report.errors.push(

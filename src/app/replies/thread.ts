@@ -36,7 +36,7 @@ export function campaignThreadView(ports: Ports, threadId: string): CampaignThre
   const report = emptyReport('off');
   const email = candidateEmail({ ports, report }, new Map(), owner) ?? '';
   const state: CandidateState = progress?.state ?? 'active';
-  const latest = known?.verdict && { ...known.verdict, reason: '' };
+  const latest = known?.verdict && { ...known.verdict, reason: '', rule: '' };
   const standing = standingVerdict(latest, known?.override);
   return {
     kind: 'campaignThread',
@@ -54,7 +54,7 @@ export function campaignThreadView(ports: Ports, threadId: string): CampaignThre
       label: CATEGORY_LABELS[standing.category],
       reason: known?.override
         ? standing.reason
-        : (latestReason(ports, owner, email) ?? `Rule ${standing.rule}`),
+        : (latestReason(ports, owner, email) ?? 'See the Replies tab.'),
       byPerson: Boolean(known?.override),
     },
   };

@@ -2,7 +2,7 @@
 // the journal of rows on their way to the Replies tab, and per candidate the standing verdict, a
 // person's override and an out-of-office deferral. Compact: a verdict is a few dozen bytes.
 import { chunk, unchunk } from '../store';
-import { isReplyCategory, type ReplyCategory } from './categories';
+import type { ReplyCategory } from './categories';
 import type { Override } from './act';
 import type { ReplyLogEntry } from './log';
 
@@ -11,8 +11,8 @@ export const REPLIES_KEY = 'br1.state';
 
 /** What the scan knows about one candidate of one campaign. */
 export interface CandidateReplies {
-  /** The latest classifier verdict: category, rule, and when the message arrived. */
-  verdict?: { category: ReplyCategory; rule: string; at: number };
+  /** The latest classifier verdict and when its message arrived (the rule and why: Replies tab). */
+  verdict?: { category: ReplyCategory; at: number };
   override?: Override;
   /** The next step waits until this instant (an out-of-office named a return date). */
   notBefore?: number;
@@ -37,11 +37,25 @@ export function emptyReplyState(): ReplyState {
   return { historyId: '', scannedAt: 0, journal: [], candidates: new Map() };
 }
 
+/** One letter per category keeps a verdict to a few bytes. */
+const CATEGORY_CODES: Record<ReplyCategory, string> = {
+  interested: 'i',
+  not_interested: 'n',
+  neutral: 'r',
+  opt_out: 'o',
+  auto_reply: 'a',
+  bounce_hard: 'b',
+  bounce_soft: 's',
+};
+const CATEGORY_BY_CODE = new Map(
+  Object.entries(CATEGORY_CODES).map(([category, code]) => [code, category as ReplyCategory]),
+);
+
 const b36 = (ms: number) => Math.round(ms / 60000).toString(36);
 const fromB36 = (text: string) => parseInt(text, 36) * 60000;
 
 function encodeCandidate(c: CandidateReplies): string {
-  const v = c.verdict ? [c.verdict.category, c.verdict.rule, b36(c.verdict.at)].join(':') : '';
+  const v = c.verdict ? CATEGORY_CODES[c.verdict.category] + b36(c.verdict.at) : '';
   const o = c.override ? [c.override.category, c.override.by, b36(c.override.at)].join(':') : '';
   const n = c.notBefore === undefined ? '' : b36(c.notBefore);
   return [v, o, n].join('|');
@@ -50,8 +64,8 @@ function encodeCandidate(c: CandidateReplies): string {
 function decodeCandidate(text: string): CandidateReplies {
   const [v = '', o = '', n = ''] = text.split('|');
   const out: CandidateReplies = {};
-  const [category, rule, at] = v.split(':');
-  if (isReplyCategory(category)) out.verdict = { category, rule: rule ?? '', at: fromB36(at) };
+  const category = CATEGORY_BY_CODE.get(v.charAt(0));
+  if (category) out.verdict = { category, at: fromB36(v.slice(1)) };
   const [oCategory, by, oAt] = o.split(':');
   if (oCategory === 'interested' || oCategory === 'not_interested')
     out.override = { category: oCategory, by: by ?? '', at: fromB36(oAt) };
