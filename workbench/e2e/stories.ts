@@ -55,20 +55,22 @@ async function advance(page: Page, by: 'hour' | 'day' | 'next-trigger') {
 }
 
 /** Clicks the card button whose text matches, waiting for the add-on's answer. */
+/** A widget in a collapsed section shows only after "Show more", as in Gmail: expand them all. */
+async function reveal(page: Page, widget: Locator) {
+  if (await widget.isVisible().catch(() => false)) return;
+  await page.waitForTimeout(500);
+  if (await widget.isVisible()) return;
+  const toggles = sidebar(page).getByRole('button', { name: 'Show more' });
+  for (let i = 0; i < 10 && (await toggles.count()) > 0; i++)
+    await toggles
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
+}
+
 async function clickCardButton(page: Page, name: RegExp) {
   const button = sidebar(page).getByRole('button', { name }).first();
-  // A button in a collapsed section shows only after "Show more", as in Gmail.
-  if (!(await button.isVisible().catch(() => false))) {
-    await page.waitForTimeout(500);
-    if (!(await button.isVisible())) {
-      const toggles = sidebar(page).getByRole('button', { name: 'Show more' });
-      for (let i = 0; i < 10 && (await toggles.count()) > 0; i++)
-        await toggles
-          .first()
-          .click({ timeout: 2000 })
-          .catch(() => undefined);
-    }
-  }
+  await reveal(page, button);
   await button.click();
   await page.waitForFunction(() => !document.querySelector('#sidebar.loading'));
 }
@@ -313,8 +315,11 @@ export const cardChecks: Story = {
 
 /** Fills the open card's inputs by field name, then presses a card button. */
 async function fillCard(page: Page, fields: Record<string, string>) {
-  for (const [name, value] of Object.entries(fields))
-    await sidebar(page).locator(`[name="${name}"]`).first().fill(value);
+  for (const [name, value] of Object.entries(fields)) {
+    const input = sidebar(page).locator(`[name="${name}"]`).first();
+    await reveal(page, input);
+    await input.fill(value);
+  }
 }
 
 /** From the Sheets homepage: a campaign on the Candidates tab with the given steps. */

@@ -50,7 +50,9 @@ export function toast(text, kind = 'info') {
     text,
   );
   $('#toasts').append(node);
-  setTimeout(() => node.remove(), kind === 'error' ? 9000 : 5000);
+  setTimeout(() => node.remove(), kind === 'error' ? 8000 : 3500);
+  // Keep the stack short: the newest three.
+  while ($('#toasts').children.length > 3) $('#toasts').firstElementChild.remove();
 }
 
 const formatTime = (ms) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
