@@ -124,7 +124,7 @@ export class CardWorld {
       );
       for (const n of spec.interested ?? [])
         replies.candidates.set(candidateRef(id, candidateKey(`cand${n}@example.com`)), {
-          verdict: { category: 'interested', rule: 'test', at: START },
+          verdict: { category: 'interested', at: START },
         });
       store.campaigns.set(id, campaign);
       store.progress.set(id, { day: '', sentToday: 0, candidates });
