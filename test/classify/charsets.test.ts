@@ -81,6 +81,14 @@ describe('decodeCharset', () => {
     expect(decodeCharset([0xe9], 'us-ascii').text).toBe('é');
   });
 
+  it('reads bytes mislabelled as UTF-8 as windows-1252, and says so', () => {
+    expect(decodeCharset([0x63, 0x61, 0x66, 0xe9, 0x80], 'UTF-8')).toEqual({
+      text: 'café€',
+      note: 'bytes labelled UTF-8 are not UTF-8, decoded as windows-1252',
+    });
+    expect(decodeCharset([0x63, 0xc3, 0xa9], 'utf-8')).toEqual({ text: 'cé' });
+  });
+
   it('says so when a charset is unknown, and still returns readable text', () => {
     expect(decodeCharset([0x68, 0xc3, 0xa9], 'x-mystery')).toEqual({
       text: 'hé',

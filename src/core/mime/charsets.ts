@@ -152,6 +152,13 @@ const DECODERS: Array<[RegExp, (bytes: ArrayLike<number>) => string]> = [
  */
 export function decodeCharset(bytes: ArrayLike<number>, charset: string | undefined): DecodedText {
   const name = (charset || 'us-ascii').trim().toLowerCase().replace(/^"|"$/g, '');
+  // Mail labelled UTF-8 that is not (old clients, or text decoded once already) reads as windows-1252.
+  if (/^(utf-?8|utf8mb4)$/.test(name) && !isValidUtf8(bytes)) {
+    return {
+      text: cp1252Decode(bytes),
+      note: 'bytes labelled UTF-8 are not UTF-8, decoded as windows-1252',
+    };
+  }
   for (const [pattern, decode] of DECODERS) if (pattern.test(name)) return { text: decode(bytes) };
   const utf8 = isValidUtf8(bytes);
   return {
