@@ -4,6 +4,7 @@
 // Replies tab. docs/replies.md explains the protocol and why it never reads another thread.
 import type { Campaign } from '../../core/campaign';
 import { effectOf, laterOf, stateAfter } from '../../core/replies/act';
+import { isHumanReply } from '../../core/replies/categories';
 import {
   entriesNotYetLogged,
   MESSAGE_ID_COLUMN,
@@ -310,7 +311,9 @@ function act(
   const { campaign, candidateKey } = owner;
   const ref = candidateRef(campaign.id, candidateKey);
   const record = ctx.replyState.state.candidates.get(ref) ?? {};
-  record.verdict = { category: verdict.category, at: receivedAt };
+  // A person's answer stands: a later auto-reply or bounce is logged, but does not replace it.
+  if (!record.verdict || !isHumanReply(record.verdict.category) || isHumanReply(verdict.category))
+    record.verdict = { category: verdict.category, at: receivedAt };
   record.notBefore = laterOf(record.notBefore, effect.notBefore);
   ctx.replyState.state.candidates.set(ref, record);
   if (effect.endSequence) {
