@@ -283,6 +283,13 @@ describe('bounces', () => {
       'bounce.sender_side.policy',
       true,
     ],
+    [
+      "the recipient's own restriction (5.7.1 RESOLVER.RST)",
+      { status: '5.7.1', diagnostic: '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized' },
+      'bounce_hard',
+      'bounce_hard.recipient_restriction',
+      false,
+    ],
   ])('grades %s', (_, options, category, rule, senderSide) => {
     const result = classifyRawMessage(bounce(options));
     expect(result).toMatchObject({

@@ -103,6 +103,16 @@ const SEVERITY_RULES: SeverityRule[] = [
       ),
   },
   {
+    // The recipient's own restrictions (internal-only groups, blocked senders) refuse this
+    // candidate for good; they are not a fault of the sending side.
+    name: 'bounce_hard.recipient_restriction',
+    category: 'bounce_hard',
+    holds: (e) =>
+      /resolver\.rst\.|not authorized to send to this recipient|only accepts (mail|messages) from|does not accept (mail|messages) from (outside|external)/.test(
+        e.text,
+      ),
+  },
+  {
     name: 'bounce.sender_side.policy',
     category: 'bounce_soft',
     senderSide: true,
