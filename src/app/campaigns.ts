@@ -161,7 +161,10 @@ export interface RowPreview {
 }
 
 export function previewRow(ports: Ports, id: string, row: number, step = 1): RowPreview {
-  const { campaign } = load(ports, id);
+  return previewOf(ports, load(ports, id).campaign, row, step);
+}
+
+function previewOf(ports: Ports, campaign: Campaign, row: number, step: number): RowPreview {
   if (step < 1 || step > campaign.steps.length)
     throw new BatonError('NO_STEP', `Step ${step} does not exist: add steps first.`, 'step');
   const roster = readCampaignRoster(ports, campaign);
@@ -190,14 +193,14 @@ export function previewRow(ports: Ports, id: string, row: number, step = 1): Row
 
 /** Sends the merged step for one row to the campaign owner, marked as a test. */
 export function sendTest(ports: Ports, id: string, row: number, step = 1): string {
-  const preview = previewRow(ports, id, row, step);
+  const { campaign } = load(ports, id);
+  const preview = previewOf(ports, campaign, row, step);
   if (preview.missing.length > 0)
     throw new BatonError(
       'MISSING_VARIABLES',
       `Row ${row} leaves ${preview.missing.map((m) => `{{${m}}}`).join(', ')} empty: the test would not match what is sent.`,
       'row',
     );
-  const { campaign } = load(ports, id);
   const me = ports.identity.email();
   const raw = composeMessage({
     from: { email: me, name: campaign.sender.name },
@@ -259,9 +262,18 @@ function transition(ports: Ports, id: string, from: Campaign['state'][], to: Cam
 /** Nothing is sent while paused; what fell due is sent after Resume, nothing is dropped. */
 export const pause = (ports: Ports, id: string) => transition(ports, id, ['running'], 'paused');
 export const resume = (ports: Ports, id: string) => transition(ports, id, ['paused'], 'running');
-/** Ends for good: the next tick writes final statuses and retires the campaign from the store. */
-export const end = (ports: Ports, id: string) =>
-  transition(ports, id, ['draft', 'running', 'paused'], 'ended');
+/**
+ * Ends for good: the next tick writes final statuses and retires the campaign from the store. A
+ * campaign never launched has nothing to write back: it is deleted at once.
+ */
+export function end(ports: Ports, id: string): Campaign {
+  const { session, campaign } = load(ports, id);
+  if (campaign.state !== 'draft') return transition(ports, id, ['running', 'paused'], 'ended');
+  session.data.campaigns.delete(id);
+  session.data.progress.delete(id);
+  session.save();
+  return { ...campaign, state: 'ended' };
+}
 
 /**
  * Takes a candidate out of a sequence (the replies issue's hook: replied, opted_out, bounced; a

@@ -22,6 +22,7 @@ import type { Ports } from '../../ports';
 import {
   formValues,
   integerFormValue,
+  notify,
   optionalFormValue,
   pushCard,
   requiredFormValue,
@@ -197,7 +198,7 @@ export const campaignActions: ActionMap = {
     const id = requiredParameter(event, 'id');
     const row = integerFormValue(event, 'row', 'Row', { min: 2, max: 1_000_000 });
     const step = integerFormValue(event, 'step', 'Step', { min: 1, max: 10 });
-    return refreshed(ports, id, `Test sent to ${sendTest(ports, id, row, step)}.`);
+    return notify(`Test sent to ${sendTest(ports, id, row, step)}.`);
   },
   'campaign.launch': (event, ports) => {
     const id = requiredParameter(event, 'id');
@@ -216,7 +217,9 @@ export const campaignActions: ActionMap = {
   },
   'campaign.end': (event, ports) => {
     const id = requiredParameter(event, 'id');
+    const wasDraft = getCampaign(ports, id).state === 'draft';
     end(ports, id);
+    if (wasDraft) return updateCard(sheetsHomeCard(event, ports), 'Draft campaign deleted.');
     return refreshed(ports, id, 'Ended: the next tick writes the final statuses.');
   },
 };

@@ -1,0 +1,125 @@
+// The campaign cards, driven by their buttons on the emulator (built bundle, Sheets host): every
+// card checked against card.proto by CardWorld, every action inside its 3 s of simulated time.
+import { messageHeader } from '../../emulator/gmail/mail-system';
+import { CardWorld, notificationOf, RECRUITER, shownCard, textOf } from '../ui/world';
+
+const ACTION_BUDGET_MS = 3000;
+
+function sheetsWorld() {
+  const w = new CardWorld();
+  const sheetId = w.world.createSpreadsheet({
+    owner: RECRUITER,
+    name: 'Pipeline',
+    tabs: {
+      Candidates: [
+        ['Email', 'First name', 'Company'],
+        ['ana@talent.example', 'Ana', 'Zürich AG'],
+        ['bo@talent.example', '', 'Bo & Co'],
+      ],
+    },
+  });
+  w.host = { app: 'sheets', activeSpreadsheetId: sheetId };
+  const click = (
+    action: string,
+    form: Record<string, string | string[]> = {},
+    params: Record<string, string> = {},
+  ) => {
+    const shown = w.click(action, form, params);
+    expect(shown.result.simulatedMs).toBeLessThan(ACTION_BUDGET_MS);
+    return shown;
+  };
+  return { w, sheetId, click };
+}
+
+function campaignIdOf(w: CardWorld): string {
+  const key = Object.keys(w.userProperties()).find((k) => /^b1\.c\.[^.]+$/.test(k));
+  return key!.slice(5);
+}
+
+describe('the campaign cards', () => {
+  const { w, sheetId, click } = sheetsWorld();
+  const created = click(
+    'campaign.create',
+    { tab: 'Candidates', name: 'Hires' },
+    { spreadsheetId: sheetId },
+  );
+  const id = campaignIdOf(w);
+
+  it('create a campaign from the tab and open its editor with the email column and variables', () => {
+    const text = textOf(shownCard(created.json));
+    expect(notificationOf(created.json)).toBe('Campaign created: add its steps.');
+    expect(text).toContain('Email column\nEmail');
+    expect(text).toContain('{{First name}} {{Company}}');
+    expect(text).toContain('Add at least one step.');
+  });
+
+  it('save a step and refuse to launch while a placeholder matches no column', () => {
+    click(
+      'campaign.saveStep',
+      { subject: 'A role at {{Compnay}}', text: 'Hi {{First name}}' },
+      { id, index: '0' },
+    );
+    const refused = click('campaign.launch', {}, { id });
+    expect(textOf(shownCard(refused.json))).toMatch(/No column matches \{\{Compnay\}\}/);
+    expect(w.world.triggersOf(w.project, RECRUITER)).toHaveLength(0);
+  });
+
+  it('preview a row and call out the variable it leaves empty', () => {
+    click(
+      'campaign.saveStep',
+      { subject: 'A role at {{Company}} 🚀', text: 'Hi {{First name}}' },
+      { id, index: '0' },
+    );
+    const preview = textOf(
+      shownCard(click('campaign.preview', { row: '3', step: '1' }, { id }).json),
+    );
+    expect(preview).toContain('A role at Bo &amp; Co 🚀');
+    expect(preview).toMatch(/Not sent to this row: \{\{First name\}\} empty/);
+  });
+
+  it('send a test of a row to the owner only', () => {
+    const sent = click('campaign.sendTest', { row: '2', step: '1' }, { id });
+    expect(notificationOf(sent.json)).toBe(`Test sent to ${RECRUITER}.`);
+    const inbox = w.world.mail.mailbox(RECRUITER);
+    const mine = inbox.threadIds().flatMap((t) => inbox.thread(t));
+    expect(mine.map((m) => messageHeader(m, 'Subject'))).toEqual(['[Test] A role at Zürich AG 🚀']);
+    expect(mine[0].labelIds.has('INBOX')).toBe(true);
+    expect(w.world.mail.find('ana@talent.example')?.threadIds() ?? []).toEqual([]);
+  });
+
+  it('name the field at fault when a setting is wrong', () => {
+    const bad = click(
+      'campaign.saveSettings',
+      {
+        timeZone: 'Mars/Olympus',
+        windowStart: '9:00',
+        windowEnd: '17:00',
+        weekdays: ['1'],
+        dailyCap: '20',
+        startDate: '2026-03-02',
+      },
+      { id },
+    );
+    expect(notificationOf(bad.json)).toMatch(/"Mars\/Olympus" is not a time zone/);
+    const sender = click('campaign.chooseSender', { senderEmail: 'not an address' }, { id });
+    expect(notificationOf(sender.json)).toMatch(/not a valid email address/);
+  });
+
+  it('launch (installing one hourly trigger), pause, resume and end', () => {
+    expect(textOf(shownCard(click('campaign.launch', {}, { id }).json))).toContain(
+      'State\nRunning',
+    );
+    expect(w.world.triggersOf(w.project, RECRUITER)).toHaveLength(1);
+    expect(textOf(shownCard(click('campaign.pause', {}, { id }).json))).toContain('State\nPaused');
+    expect(textOf(shownCard(click('campaign.resume', {}, { id }).json))).toContain(
+      'State\nRunning',
+    );
+    expect(textOf(shownCard(click('campaign.end', {}, { id }).json))).toContain('State\nEnded');
+  });
+
+  it('list the spreadsheet’s campaigns', () => {
+    const list = textOf(shownCard(click('campaign.list', {}, {}).json));
+    expect(list).toContain('Hires');
+    expect(list).toContain('New campaign from this tab');
+  });
+});
