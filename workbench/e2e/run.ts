@@ -62,7 +62,10 @@ async function main() {
   try {
     // Each story gets a fresh demo world and page; within a story, steps build on each other,
     // so after a failure the rest of that story is counted as failed (not reached).
-    for (const story of [cardChecks, pageChecks, ...stories]) {
+    const only = process.env.E2E_ONLY;
+    for (const story of [cardChecks, pageChecks, ...stories].filter(
+      (s) => !only || s.name === only,
+    )) {
       const journalPath = join(userDataDir, `${story.name}-world.json`);
       let workbench = await startWorkbench({ port: 0, journalPath, projectDir });
       const page = await browser.newPage();
@@ -95,6 +98,14 @@ async function main() {
           blockedBy = step.name;
           const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
           console.log(`✗ ${label}\n    ${message}`);
+          // What Baton itself reported: the latest failed executions of this world.
+          for (const run of workbench.session.world
+            .executions()
+            .filter((e) => e.error || process.env.E2E_DEBUG)
+            .slice(process.env.E2E_DEBUG ? -12 : -3))
+            console.log(
+              `    execution ${run.id} ${run.fn} as ${run.user}: ${run.error ?? JSON.stringify(run.calls)}`,
+            );
           await ctx.shot(`failed-${story.name}-${step.name}`.replace(/[^\w-]+/g, '_'));
         }
       }
