@@ -7,6 +7,7 @@ import { headerValue } from '../../emulator/gmail/mime';
 import { CardDriver } from './driver';
 
 const RITA = 'rita@acme.com';
+const MIA = 'mia@acme.com';
 const ANN = 'ann@candidates.example';
 const BEN = 'ben@candidates.example';
 const HOUR = 3_600_000;
@@ -14,6 +15,7 @@ const HOUR = 3_600_000;
 function setUp() {
   const world = new World({ seed: 11, start: '2026-03-02T07:00:00Z' });
   world.addUser({ email: RITA, name: 'Rita', timeZone: 'Europe/Paris' });
+  world.addUser({ email: MIA, name: 'Mia' });
   world.addUser({ email: ANN, name: 'Ann', kind: 'consumer' });
   world.addUser({ email: BEN, name: 'Ben', kind: 'consumer' });
   const project = loadProject(process.env.BATON_DIST ?? 'dist');
@@ -93,5 +95,49 @@ describe('a recruiter’s campaign, through the cards only', () => {
   it('keeps every card action of the story inside 3 s of simulated time', () => {
     if (!sheets) throw new Error('The story did not run.');
     expect(sheets.actionsOver(3000)).toEqual([]);
+  });
+});
+
+describe('a colleague sending for the recruiter, through the cards only', () => {
+  const drivers: CardDriver[] = [];
+
+  it('invites from the campaign, authorizes from the invitation in Gmail, and both see it', () => {
+    const { world, project, sheetId } = setUp();
+    const sheets = new CardDriver(world, project, RITA, {
+      app: 'sheets',
+      activeSpreadsheetId: sheetId,
+    });
+    sheets.open('onSheetsHomepage').click('New campaign from this tab', { name: 'Backend' });
+    sheets.click('Add step');
+    sheets.click('Save step', { subject: 'Hello {{First name}}', text: 'Hi {{First name}}!' });
+    sheets.click('Send as a colleague…');
+    sheets.click('Send invitation', { inviteName: 'Mia', inviteEmail: MIA });
+    expect(sheets.notification).toBe(`Invitation sent to ${MIA}: they authorize it in Gmail.`);
+
+    // Mia opens the invitation in Gmail: every step as it will be sent, and Authorize.
+    const box = world.mail.mailbox(MIA);
+    const threadId = box.threadIds()[0];
+    const messageId = box.thread(threadId)[0].id;
+    const gmail = new CardDriver(world, project, MIA, {
+      app: 'gmail',
+      gmail: { messageId, threadId, accessToken: 'open-message-token' },
+    });
+    gmail.open('onGmailMessage', 'contextual');
+    expect(gmail.text()).toContain('Hi {{First name}}!');
+    gmail.click('Authorize');
+    expect(gmail.card().header).toEqual({ title: 'Connected — there is nothing else to do' });
+
+    // Mia's home lists the grant; Rita's Senders card shows Mia active.
+    const miaHome = new CardDriver(world, project, MIA, { app: 'gmail' }).open('onHomepage');
+    expect(miaHome.text()).toContain('Sending for colleagues');
+    expect(miaHome.text()).toContain('Active\n<b>Backend</b>');
+    sheets.open('onSheetsHomepage').click('Open').click('Senders');
+    expect(sheets.text()).toContain('Active');
+    drivers.push(sheets, gmail);
+  });
+
+  it('keeps every card action of the story inside 3 s of simulated time', () => {
+    if (drivers.length === 0) throw new Error('The story did not run.');
+    expect(drivers.flatMap((d) => d.actionsOver(3000))).toEqual([]);
   });
 });
