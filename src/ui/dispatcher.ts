@@ -42,7 +42,9 @@ export type MessageCardProvider = (
   event: CardEvent,
   ports: Ports,
 ) => GoogleAppsScript.Card_Service.Card[] | undefined;
-export const MESSAGE_CARDS: MessageCardProvider[] = [invitationCardFor, campaignThreadCardFor];
+// The campaign-thread card goes first: it knows a thread by its id alone, without reading the
+// message; invitations never sit in a campaign thread.
+export const MESSAGE_CARDS: MessageCardProvider[] = [campaignThreadCardFor, invitationCardFor];
 
 /** Runs the action a button named; an unknown name or any failure becomes plain words. */
 export function dispatchCardAction(
