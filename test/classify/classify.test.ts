@@ -195,6 +195,13 @@ describe('auto-replies', () => {
     expect(classify('Thanks.', { 'X-Auto-Response-Suppress': 'All' }).category).toBe('neutral');
   });
 
+  it.each(["I'll be back to you tomorrow.", 'I am out of ideas, sorry.'])(
+    'does not take the human "%s" for an out-of-office',
+    (body) => {
+      expect(classify(body).category).toBe('neutral');
+    },
+  );
+
   it('recognises out-of-office text alone, in each language, and gives the return date', () => {
     expect(classify('I am out of the office until 20 January.')).toMatchObject({
       category: 'auto_reply',

@@ -256,7 +256,7 @@ export const OUT_OF_OFFICE_BODY: PhraseRule[] = [
     'en',
     'out_of_office',
     words(
-      "out of (the )?office|on (annual |parental |maternity |paternity |sick |medical )?leave|on (vacation|holiday|holidays|pto)|away from (the office|my desk|e-?mail)|limited (access to|connectivity)|(i'?m|i am|i will be) (currently )?(away|travell?ing|out)|will (be )?(back|return)|back in the office|upon my return|return to the office",
+      "out of (the )?office|on (annual |parental |maternity |paternity |sick |medical )?leave|on (vacation|holiday|holidays|pto)|away from (the office|my desk|e-?mail)|limited (access to|connectivity)|(i'?m|i am|i will be) (currently )?(away|travell?ing|out of (the )?(office|country))|will be back (in the office )?(on|from|in|after)|will return (on|to the office)|back in the office|upon my return|return to the office",
     ),
   ),
   rule(
