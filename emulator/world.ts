@@ -89,6 +89,7 @@ export class World implements Kernel {
   private readonly grants = new Map<string, Set<string>>();
   private readonly running: Execution[] = [];
   private nextExecutionId = 1;
+  private latestEnd = 0;
 
   readonly sheets: SheetStore;
   readonly properties = new PropertyStores();
@@ -241,7 +242,9 @@ export class World implements Kernel {
       this.running.pop();
       this.locks.releaseAll(executionId);
     }
-    if (this.running.length === 0) this.clock = Math.max(this.clock, execution.now());
+    // An overlapping (inner) run may end after the outer one: the clock waits for the later end.
+    this.latestEnd = Math.max(this.latestEnd, execution.now());
+    if (this.running.length === 0) this.clock = Math.max(this.clock, this.latestEnd);
     if (kind === 'trigger')
       this.quotas.record(user.email, 'triggerRuntimeMs', result.simulatedMs, execution.startedAt);
     this.executions.push(result);

@@ -30,6 +30,11 @@ describe('LockService', () => {
     expect(outer.value).toBe('ran');
     expect(inner).toMatchObject({ user: ALICE, value: 'skipped' });
     expect(inner.simulatedMs).toBeGreaterThanOrEqual(5000);
+    // they ran at the same time: the world clock moved to the later of their ends
+    expect(world.now()).toBe(
+      Math.max(outer.startedAt + outer.simulatedMs, inner.startedAt + inner.simulatedMs),
+    );
+    expect(inner.startedAt).toBeGreaterThan(outer.startedAt);
     // the lock was released: a later run gets it
     expect(world.run({ project, as: ALICE, fn: 'tick', kind: 'trigger' }).value).toBe('ran');
   });

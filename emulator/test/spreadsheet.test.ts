@@ -11,6 +11,7 @@ const SHEETS = `
     var values = SpreadsheetApp.openById(id).getSheetByName('People').getDataRange().getValues();
     return values.map(function (row) { return row.map(function (v) { return v instanceof Date ? 'date:' + v.toISOString() : typeof v + ':' + v; }); });
   }
+  function arrays(id) { var v = SpreadsheetApp.openById(id).getSheets()[0].getDataRange().getValues(); return [v instanceof Array, v[0] instanceof Array, v.length]; }
   function display(id) { return SpreadsheetApp.openById(id).getSheetByName('People').getRange('A1:C2').getDisplayValues(); }
   function wrongShape(id) {
     var range = SpreadsheetApp.openById(id).getSheetByName('People').getRange(1, 1, 2, 2), out = [];
@@ -72,6 +73,15 @@ describe('SpreadsheetApp', () => {
     expect(world.run({ project, as: ALICE, fn: 'display', event: id }).value).toEqual([
       ['Email', 'Age', 'Since'],
       ['a@x.com', '31', '1/2/2025 3:04:05'],
+    ]);
+  });
+
+  it('hands out arrays of the script’s own realm', () => {
+    const { world, id, project } = worldWithSheet();
+    expect(world.run({ project, as: ALICE, fn: 'arrays', event: id }).value).toEqual([
+      true,
+      true,
+      3,
     ]);
   });
 
