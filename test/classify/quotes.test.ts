@@ -64,6 +64,11 @@ describe('stripQuotedText', () => {
     expect(stripQuotedText(text)).toBe('No thanks.');
   });
 
+  it('keeps a sentence that merely starts with "On" and ends with "wrote"', () => {
+    const text = 'On second thought, I like what you wrote\nLet us talk.';
+    expect(stripQuotedText(text)).toBe(text);
+  });
+
   it('keeps the answer of a bottom-posted reply', () => {
     const text = `On Mon, Jan 4, 2027 Sam <sam@acme.example> wrote:\n${QUOTE}\n\nYes, happy to chat.`;
     expect(stripQuotedText(text)).toBe('Yes, happy to chat.');

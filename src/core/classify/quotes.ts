@@ -5,7 +5,7 @@ import { ClassifyContext } from './types';
 
 /** "On <date>, <name> wrote:" and its translations; may be wrapped over two lines. */
 const ATTRIBUTION_LINES: Array<[string, RegExp]> = [
-  ['en', /^on\b.{3,250}\bwrote\s?:?$/i],
+  ['en', /^on\b.{3,250}\bwrote\s?:$/i],
   ['de', /^am\b.{3,250}\bschrieb\b.{0,120}:$/i],
   ['fr', /^le\b.{3,250}\ba écrit\s?:$/i],
   ['es', /^el\b.{3,250}\bescribi[óo]\s?:$/i],
