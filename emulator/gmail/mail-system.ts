@@ -129,9 +129,21 @@ export function formatRfcDate(ms: number): string {
   );
 }
 
+/** Decoded header values per message: searches read the same few headers of every message. */
+const decodedHeaders = new WeakMap<StoredMessage, Map<string, string>>();
+
+/** A header's decoded value, "" when absent (GmailMessage.getHeader's contract). */
 export function messageHeader(message: StoredMessage, name: string): string {
-  const value = headerValue(message.parsed.headers, name);
-  return value === undefined ? '' : decodeWords(value);
+  let cache = decodedHeaders.get(message);
+  if (!cache) decodedHeaders.set(message, (cache = new Map()));
+  const key = name.toLowerCase();
+  let decoded = cache.get(key);
+  if (decoded === undefined) {
+    const value = headerValue(message.parsed.headers, name);
+    decoded = value === undefined ? '' : decodeWords(value);
+    cache.set(key, decoded);
+  }
+  return decoded;
 }
 
 export function messageSubject(message: StoredMessage): string {
