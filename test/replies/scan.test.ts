@@ -158,6 +158,13 @@ describe('the reply scan in the tick', () => {
     expect([...store.campaigns.values()][0].state).toBe('paused');
     expect(stateOf(replies, 1)).toBe('active');
     expect(store.suppressed.size).toBe(0);
+    const values = replies.world.sheets.get(`${SHEET}/${TAB}`)!;
+    const stateColumn = values[0].indexOf('Baton state');
+    expect(values.slice(1).map((r) => String(r[stateColumn]))).toEqual(
+      Array(3).fill(
+        expect.stringMatching(/^Paused by Baton: .*sending side.*Resume the campaign\.$/),
+      ),
+    );
   });
 
   it('reads at most 40 messages a tick and the rest on the next tick, each once', () => {

@@ -33,6 +33,7 @@ describe('the reply state codec', () => {
       verdict: { category: 'auto_reply', at: AT },
       notBefore: AT + 86_400_000,
     });
+    state.pauses.c2 = 'Paused by Baton: quota.';
     state.candidates.set(candidateRef('c1', 'k2'), {
       override: { category: 'not_interested', by: 'r@x.example', at: AT },
     });
@@ -79,11 +80,15 @@ describe('the reply state codec', () => {
     expect(decodeReplyState({ ...big, ...small }).journal).toEqual([]);
   });
 
-  it('forgets the candidates of campaigns the store no longer holds', () => {
+  it('forgets the candidates of campaigns the store no longer holds, and pauses lifted', () => {
     const state = emptyReplyState();
     state.candidates.set(candidateRef('kept', 'a'), { notBefore: AT });
     state.candidates.set(candidateRef('gone', 'b'), { notBefore: AT });
+    state.pauses = { kept: 'quota', gone: 'quota' };
     forgetCampaignsExcept(state, new Set(['kept']));
     expect([...state.candidates.keys()]).toEqual([candidateRef('kept', 'a')]);
+    expect(state.pauses).toEqual({ kept: 'quota' });
+    forgetCampaignsExcept(state, new Set(['kept']), new Set());
+    expect(state.pauses).toEqual({});
   });
 });

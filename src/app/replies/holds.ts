@@ -32,14 +32,20 @@ export function holdsFrom(state: ReplyState): SendHolds {
       return `Out of office: next step not before ${when}.`;
     },
     annotate(campaign, roster, progress, notes, now) {
+      // The owner reads the sheet: a pause the scan decided says why on every waiting row.
+      const paused = campaign.state === 'paused' ? state.pauses[campaign.id] : undefined;
       for (const candidate of roster.candidates) {
         if (notes.has(candidate.row)) continue;
+        const current = (progress.candidates.get(candidate.key) ?? NEW_PROGRESS).state;
+        if (paused && current === 'active') {
+          notes.set(candidate.row, paused);
+          continue;
+        }
         const known = record(campaign.id, candidate.key);
         if (!known) continue;
         const latest = known.verdict && { ...known.verdict, reason: '', rule: '' };
         const standing = standingVerdict(latest, known.override);
-        const state = (progress.candidates.get(candidate.key) ?? NEW_PROGRESS).state;
-        const note = replyStatus(standing, known.notBefore, state, now);
+        const note = replyStatus(standing, known.notBefore, current, now);
         if (note) notes.set(candidate.row, note);
       }
     },

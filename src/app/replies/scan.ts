@@ -161,7 +161,12 @@ function scanNewMessages(ctx: ScanContext, reader: ReplyReader): void {
     state.historyId = batch.resumeAfter;
     state.scannedAt = now;
   }
-  forgetCampaignsExcept(state, new Set(ctx.session.data.campaigns.keys()));
+  const campaigns = [...ctx.session.data.campaigns.values()];
+  forgetCampaignsExcept(
+    state,
+    new Set(campaigns.map((c) => c.id)),
+    new Set(campaigns.filter((c) => c.state === 'paused').map((c) => c.id)),
+  );
   ctx.replyState.save();
   flushJournal(ctx, false);
 }
@@ -326,6 +331,8 @@ function act(
   if (effect.pauseCampaign && campaign.state === 'running') {
     campaign.state = 'paused';
     ctx.report.paused.push(campaign.id);
+    ctx.replyState.state.pauses[campaign.id] =
+      `Paused by Baton: mail from this mailbox bounced for a reason on the sending side (${shortReason(verdict.reason)}). Fix it, then Resume the campaign.`;
   }
 }
 

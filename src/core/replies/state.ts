@@ -27,6 +27,8 @@ export interface ReplyState {
   journal: ReplyLogEntry[];
   /** By `candidateRef(campaignId, candidateKey)`. */
   candidates: Map<string, CandidateReplies>;
+  /** Why the scan paused a campaign (a bounce that was the sender's fault), by campaign id. */
+  pauses: Record<string, string>;
 }
 
 export function candidateRef(campaignId: string, candidateKey: string): string {
@@ -34,7 +36,7 @@ export function candidateRef(campaignId: string, candidateKey: string): string {
 }
 
 export function emptyReplyState(): ReplyState {
-  return { historyId: '', scannedAt: 0, journal: [], candidates: new Map() };
+  return { historyId: '', scannedAt: 0, journal: [], candidates: new Map(), pauses: {} };
 }
 
 /** One letter per category keeps a verdict to a few bytes. */
@@ -85,6 +87,7 @@ export function encodeReplyState(state: ReplyState): Record<string, string> {
     t: state.scannedAt,
     j: state.journal,
     c: candidates,
+    p: state.pauses,
   }).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return chunk(REPLIES_KEY, json);
 }
@@ -98,6 +101,7 @@ export function decodeReplyState(all: Record<string, string>): ReplyState {
     t: number;
     j: ReplyLogEntry[];
     c: Record<string, string>;
+    p?: Record<string, string>;
   };
   const candidates = new Map<string, CandidateReplies>();
   for (const ref of Object.keys(parsed.c ?? {}))
@@ -107,6 +111,7 @@ export function decodeReplyState(all: Record<string, string>): ReplyState {
     scannedAt: parsed.t ?? 0,
     journal: parsed.j ?? [],
     candidates,
+    pauses: parsed.p ?? {},
   };
 }
 
@@ -115,8 +120,16 @@ export function staleKeys(before: Record<string, string>, next: Record<string, s
   return Object.keys(before).filter((key) => key.startsWith(`${REPLIES_KEY}`) && !(key in next));
 }
 
-/** Forgets candidates of campaigns the store no longer holds (retired or ended). */
-export function forgetCampaignsExcept(state: ReplyState, campaignIds: ReadonlySet<string>): void {
+/**
+ * Forgets candidates of campaigns the store no longer holds (retired or ended), and pause reasons
+ * of campaigns no longer paused (the owner resumed them).
+ */
+export function forgetCampaignsExcept(
+  state: ReplyState,
+  campaignIds: ReadonlySet<string>,
+  pausedIds: ReadonlySet<string> = campaignIds,
+): void {
+  for (const id of Object.keys(state.pauses)) if (!pausedIds.has(id)) delete state.pauses[id];
   for (const ref of [...state.candidates.keys()]) {
     if (!campaignIds.has(ref.slice(0, ref.indexOf('.')))) state.candidates.delete(ref);
   }
