@@ -3,6 +3,7 @@
 // and the one place where an error becomes something a person can read.
 import type { ErrorView, NoticeView } from '../app/views';
 import { BatonError, isBatonError } from '../core/errors';
+import { parseClock } from '../core/schedule';
 import type { Ports } from '../ports';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -108,6 +109,19 @@ export function integerFormValue(
       field,
     );
   return value;
+}
+
+/** A time of day such as 9:00 or 17:30 from a form field, in minutes after midnight. */
+export function clockFormValue(event: CardEvent, field: string, label: string): number {
+  const text = requiredFormValue(event, field, label);
+  const minutes = parseClock(text);
+  if (minutes === undefined)
+    throw new BatonError(
+      'BAD_TIME',
+      `"${label}" must be a time such as 9:00; "${text}" is not.`,
+      field,
+    );
+  return minutes;
 }
 
 // ─── Text ───────────────────────────────────────────────────────────────────────────────────────

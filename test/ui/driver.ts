@@ -1,10 +1,15 @@
 // Drives Baton as a person would, through its cards only: open the add-on, read the card, fill
 // its fields, click a button by its label. The host's part is played as Google's would be: a
 // click sends every input's current value, and the response's navigation moves the card stack.
-import { toAddOnJson } from '../../emulator/cards';
-import { checkAddOnResultJson } from '../../emulator/fidelity/cards';
-import type { ExecutionKind, ExecutionResult, HostContext, Project, World } from '../../emulator';
-import { textOf } from './world';
+import type {
+  ExecutionKind,
+  ExecutionResult,
+  HostContext,
+  Project,
+  RunOptions,
+  World,
+} from '../../emulator';
+import { runShown, textOf } from './world';
 
 type Json = Record<string, unknown>;
 interface Action {
@@ -52,22 +57,13 @@ export class CardDriver {
     public host: HostContext,
   ) {}
 
-  private run(fn: string, kind: ExecutionKind, extra: Partial<Parameters<World['run']>[0]> = {}) {
-    const result = this.world.run({
-      project: this.project,
-      as: this.user,
-      fn,
-      kind,
-      host: this.host,
-      ...extra,
-    });
-    this.results.push(result);
-    if (result.error) throw new Error(`${this.user}: ${fn} failed: ${result.error}`);
-    const json = toAddOnJson(result.value);
-    const problems = checkAddOnResultJson(json);
-    if (problems.length)
-      throw new Error(`${fn} returned JSON card.proto refuses:\n${problems.join('\n')}`);
-    return json;
+  private run(fn: string, kind: ExecutionKind, extra: Partial<RunOptions> = {}) {
+    const request = { project: this.project, as: this.user, fn, kind, host: this.host, ...extra };
+    try {
+      return runShown(this.world, request).json;
+    } finally {
+      this.results.push(this.world.executions[this.world.executions.length - 1]);
+    }
   }
 
   /** Opens the add-on with a homepage or contextual trigger: its card(s) become the stack. */

@@ -9,6 +9,7 @@ import {
   type ExecutionKind,
   type ExecutionResult,
   type HostContext,
+  type RunOptions,
 } from '../../emulator';
 import { defaultSettings, type Campaign, type CampaignState } from '../../src/core/campaign';
 import { candidateKey } from '../../src/core/roster';
@@ -23,6 +24,17 @@ export const START = Date.parse('2026-03-02T08:00:00Z');
 export interface Shown {
   json: unknown;
   result: ExecutionResult;
+}
+
+/** Runs one execution; a script error or JSON that card.proto refuses fails the test. */
+export function runShown(world: World, request: RunOptions): Shown {
+  const result = world.run(request);
+  if (result.error) throw new Error(`${request.as}: ${request.fn} failed: ${result.error}`);
+  const json = toAddOnJson(result.value);
+  const problems = checkAddOnResultJson(json);
+  if (problems.length)
+    throw new Error(`${request.fn} returned JSON that card.proto refuses:\n${problems.join('\n')}`);
+  return { json, result };
 }
 
 export class CardWorld {
@@ -57,7 +69,7 @@ export class CardWorld {
       formInputs?: Record<string, string | string[]>;
     } = {},
   ): Shown {
-    const result = this.world.run({
+    return runShown(this.world, {
       project: this.project,
       as: RECRUITER,
       fn,
@@ -65,12 +77,6 @@ export class CardWorld {
       host: this.host,
       ...extra,
     });
-    if (result.error) throw new Error(`${fn} failed: ${result.error}`);
-    const json = toAddOnJson(result.value);
-    const problems = checkAddOnResultJson(json);
-    if (problems.length)
-      throw new Error(`${fn} returned JSON that card.proto refuses:\n${problems.join('\n')}`);
-    return { json, result };
   }
 
   /** Clicks a card button: runs onCardAction with the action's parameters. */

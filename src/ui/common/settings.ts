@@ -3,11 +3,11 @@
 import { loadSettings, saveDefaults } from '../../app/home';
 import type { CampaignDefaults, SettingsView } from '../../app/views';
 import { MAX_DAILY_CAP } from '../../core/campaign';
-import { BatonError } from '../../core/errors';
-import { formatClock, parseClock } from '../../core/schedule';
+import { formatClock } from '../../core/schedule';
 import {
   actionButton,
   card,
+  clockFormValue,
   formValues,
   integerFormValue,
   noticeSection,
@@ -74,24 +74,12 @@ export function settingsCard(view: SettingsView): GoogleAppsScript.Card_Service.
   );
 }
 
-function clockField(event: CardEvent, field: string, label: string): number {
-  const text = requiredFormValue(event, field, label);
-  const minutes = parseClock(text);
-  if (minutes === undefined)
-    throw new BatonError(
-      'BAD_TIME',
-      `"${label}" must be a time such as 9:00; "${text}" is not.`,
-      field,
-    );
-  return minutes;
-}
-
 /** The defaults the form holds, each field checked and named when wrong. */
 export function readDefaultsForm(event: CardEvent): CampaignDefaults {
   return {
     timeZone: requiredFormValue(event, SETTINGS_FIELDS.timeZone, 'Time zone'),
-    windowStartMinute: clockField(event, SETTINGS_FIELDS.windowStart, 'Send from'),
-    windowEndMinute: clockField(event, SETTINGS_FIELDS.windowEnd, 'Send until'),
+    windowStartMinute: clockFormValue(event, SETTINGS_FIELDS.windowStart, 'Send from'),
+    windowEndMinute: clockFormValue(event, SETTINGS_FIELDS.windowEnd, 'Send until'),
     weekdays: formValues(event, SETTINGS_FIELDS.weekdays).map(Number),
     dailyCap: integerFormValue(event, SETTINGS_FIELDS.dailyCap, 'Daily cap', {
       min: 1,
