@@ -106,7 +106,8 @@ function recordSent(ctx: TickContext, pending: PendingSend, threadId: string, at
   candidates.set(pending.candidate, {
     sent: pending.step,
     state: before.state,
-    lastSentAt: Math.round(at / 60_000) * 60_000,
+    // Rounded up: a stored time never makes the next delay shorter than it is.
+    lastSentAt: Math.ceil(at / 60_000) * 60_000,
     threadId: threadId || before.threadId,
   });
 }

@@ -106,7 +106,7 @@ export function unchunk(all: Record<string, string>, base: string): string | und
 function encodeProgress(progress: CampaignProgress): string {
   const records: string[] = [];
   progress.candidates.forEach((p, key) => {
-    const minutes = Math.round(p.lastSentAt / 60000).toString(36);
+    const minutes = Math.ceil(p.lastSentAt / 60000).toString(36);
     records.push([key, p.sent, STATE_CODES[p.state], minutes, p.threadId].join(','));
   });
   return [`${progress.day},${progress.sentToday}`, ...records].join(';');
