@@ -100,27 +100,23 @@ export function htmlToText(html: string): string {
   let out = '';
   const tag = /<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>/g;
   let last = 0;
-  const emit = (text: string): void => {
-    out += text;
-  };
   const newline = (): void => {
     out += '\n' + '> '.repeat(depth);
   };
   for (let m = tag.exec(cleaned); m; m = tag.exec(cleaned)) {
-    emit(decodeHtmlEntities(cleaned.slice(last, m.index).replace(/\s+/g, ' ')));
+    out += decodeHtmlEntities(cleaned.slice(last, m.index).replace(/\s+/g, ' '));
     last = m.index + m[0].length;
     const name = m[1].toLowerCase();
     const closing = m[0][1] === '/';
     if (name === 'blockquote') depth = Math.max(0, depth + (closing ? -1 : 1));
     if (BLOCK_TAGS.test(name)) newline();
   }
-  emit(
-    decodeHtmlEntities(
-      cleaned
-        .slice(last)
-        .replace(/<[^>]*$/, '')
-        .replace(/\s+/g, ' '),
-    ),
+  // A tag cut off at the end of the text is dropped, not shown.
+  out += decodeHtmlEntities(
+    cleaned
+      .slice(last)
+      .replace(/<[^>]*$/, '')
+      .replace(/\s+/g, ' '),
   );
   return out
     .split('\n')
