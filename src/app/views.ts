@@ -173,3 +173,32 @@ export interface SenderStatusView {
   advice: string;
   lastRun: string;
 }
+
+// ─── Replies: a campaign's figures (the replies feature) ────────────────────────────────────────
+
+/** One line of figures: the whole campaign, one step or one sender. */
+export interface FiguresRowView {
+  label: string;
+  sent: number;
+  delivered: number;
+  bounced: number;
+  replied: number;
+  interested: number;
+  notInterested: number;
+  optedOut: number;
+  autoReplied: number;
+  /** As people read it: `21%`, or `—` when there is nothing to divide by. */
+  replyRate: string;
+  interestRate: string;
+}
+
+export interface CampaignFiguresView {
+  campaignId: string;
+  campaignName: string;
+  total: FiguresRowView;
+  bySteps: FiguresRowView[];
+  bySenders: FiguresRowView[];
+  /** The spreadsheet holding the Replies and Dashboard tabs. */
+  spreadsheetUrl: string;
+  notices: NoticeView[];
+}

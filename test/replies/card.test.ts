@@ -90,4 +90,14 @@ describe('the card of a campaign thread', () => {
     const after = decodeStore(w.userProperties()).progress.get('c1')?.candidates.get(candidate(2));
     expect(after?.state).toBe('opted_out');
   });
+
+  it('opens the campaign’s figures, saying so when the Replies tab cannot be read', () => {
+    const w = worldWithCampaign();
+    openThread(w, 'thread1');
+    const response = w.click('replies.figures', undefined, { campaignId: 'c1' });
+    const text = textOf(shownCard(response.json));
+    expect(text).toContain('Replies and figures');
+    expect(text).toContain('2 sent, 2 delivered');
+    expect(text).toMatch(/The Replies tab could not be read/);
+  });
 });

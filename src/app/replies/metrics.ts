@@ -4,8 +4,10 @@ import type { Campaign } from '../../core/campaign';
 import {
   computeMetrics,
   figuresOf,
+  percent,
   repliesPerDay,
   type CampaignMetrics,
+  type Figures,
   type ReplyFact,
   type SentFact,
 } from '../../core/metrics';
@@ -14,7 +16,9 @@ import { loggedReplyOf, REPLIES_TAB, type LoggedReply } from '../../core/replies
 import { candidateKey } from '../../core/roster';
 import { formatLocal } from '../../core/schedule';
 import type { CampaignProgress } from '../../core/store';
+import { BatonError } from '../../core/errors';
 import type { Ports } from '../../ports';
+import type { CampaignFiguresView, FiguresRowView, NoticeView } from '../views';
 import { StoreSession } from '../store';
 
 /** Every step each candidate was sent, by candidate key. */
@@ -84,14 +88,6 @@ export function campaignFigures(
   };
 }
 
-/** The campaign card's figures, by campaign id, from the running user's store. */
-export function metricsOfCampaign(ports: Ports, campaignId: string): CampaignMetrics | undefined {
-  const session = new StoreSession(ports.store);
-  const campaign = session.data.campaigns.get(campaignId);
-  if (!campaign) return undefined;
-  return campaignFigures(ports, campaign, session.data.progress.get(campaignId)).metrics;
-}
-
 /**
  * Rewrites the Dashboard tab of each named campaign (figures, replies per day, a chart), until
  * `deadline`; a campaign whose tab cannot be written is reported and skipped.
@@ -146,4 +142,54 @@ function writeDashboard(ports: Ports, campaign: Campaign, progress: CampaignProg
       [],
       [NO_CHART_NOTE],
     ]);
+}
+
+function rowView(label: string, f: Figures): FiguresRowView {
+  return {
+    label,
+    sent: f.sent,
+    delivered: f.delivered,
+    bounced: f.bounced,
+    replied: f.replied,
+    interested: f.interested,
+    notInterested: f.notInterested,
+    optedOut: f.optedOut,
+    autoReplied: f.autoReplied,
+    replyRate: percent(f.replyRate),
+    interestRate: percent(f.interestRate),
+  };
+}
+
+/** The campaign card's figures; a Replies tab that cannot be read is said, not fatal. */
+export function campaignFiguresView(ports: Ports, campaignId: string): CampaignFiguresView {
+  const session = new StoreSession(ports.store);
+  const campaign = session.data.campaigns.get(campaignId);
+  if (!campaign)
+    throw new BatonError('NO_CAMPAIGN', 'This campaign no longer exists: open the list again.');
+  const progress = session.data.progress.get(campaignId);
+  const notices: NoticeView[] = [];
+  let metrics: CampaignMetrics;
+  try {
+    metrics = campaignFigures(ports, campaign, progress).metrics;
+  } catch (error) {
+    notices.push({
+      tone: 'warning',
+      text: `The Replies tab could not be read (${(error as Error).message}): replies are not counted below.`,
+    });
+    metrics = computeMetrics(sentFactsOf(campaign, progress), [])[0] ?? {
+      campaignId,
+      total: figuresOf([], []),
+      byStep: [],
+      bySender: [],
+    };
+  }
+  return {
+    campaignId,
+    campaignName: campaign.name,
+    total: rowView('Whole campaign', metrics.total),
+    bySteps: metrics.byStep.map((s) => rowView(`Step ${s.step}`, s.figures)),
+    bySenders: metrics.bySender.map((s) => rowView(s.sender, s.figures)),
+    spreadsheetUrl: ports.sheets.url(campaign.spreadsheetId),
+    notices,
+  };
 }

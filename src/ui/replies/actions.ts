@@ -7,7 +7,9 @@ import {
   stopCandidate,
 } from '../../app/replies/thread';
 import type { Ports } from '../../ports';
-import { requiredParameter, updateCard, type ActionMap, type CardEvent } from '../kit';
+import { campaignFiguresView } from '../../app/replies/metrics';
+import { pushCard, requiredParameter, updateCard, type ActionMap, type CardEvent } from '../kit';
+import { campaignFiguresCard, FIGURES_ACTION } from './figures';
 import { campaignThreadCard, REPLY_ACTION } from './card';
 
 /** Runs a change on the thread named by the button, then shows the card again, refreshed. */
@@ -22,6 +24,10 @@ function onThread(change: (ports: Ports, threadId: string) => void, done: string
 }
 
 export const replyActions: ActionMap = {
+  [FIGURES_ACTION]: (event, ports) =>
+    pushCard(
+      campaignFiguresCard(campaignFiguresView(ports, requiredParameter(event, 'campaignId'))),
+    ),
   [REPLY_ACTION.stop]: onThread(stopCandidate, 'Stopped: no further step goes to this candidate.'),
   [REPLY_ACTION.resume]: onThread(resumeCandidate, 'Resumed: the sequence goes on.'),
   [REPLY_ACTION.interested]: onThread(

@@ -2,6 +2,7 @@
 // classification and why, and the person's buttons (Stop / Resume, mark interested / not).
 import type { CampaignThreadView } from '../../app/views';
 import { actionButton, buttonRow, card, labelled, progressBar, section } from '../kit';
+import { FIGURES_ACTION } from './figures';
 
 export const THREAD_CARD_NAME = 'campaignThread';
 
@@ -48,7 +49,15 @@ export function campaignThreadCard(
           actionButton('Mark interested', REPLY_ACTION.interested, params),
           actionButton('Mark not interested', REPLY_ACTION.notInterested, params),
         ),
-        buttonRow(stopOrResume),
+        buttonRow(
+          stopOrResume,
+          actionButton(
+            'Campaign figures',
+            FIGURES_ACTION,
+            { campaignId: view.campaignId },
+            'borderless',
+          ),
+        ),
       ]),
     ],
   );
