@@ -192,8 +192,9 @@ class MailSession {
     return found;
   }
 
-  threadMessages(threadId: string): StoredMessage[] {
-    const messages = this.mailbox.thread(threadId);
+  /** A thread's messages, drafts included as GmailThread.getMessages() gives them (isDraft()). */
+  threadMessages(threadId: string, withDrafts = true): StoredMessage[] {
+    const messages = this.mailbox.thread(threadId, withDrafts);
     if (messages.length === 0) throw this.ctx.error('Invalid argument: id');
     return messages;
   }
@@ -521,13 +522,13 @@ export class EmulatedThread implements GoogleAppsScript.Gmail.GmailThread {
       `GmailThread.${method}`,
       () =>
         this.session.reply(
-          this.last(this.session.threadMessages(this.id)),
+          this.last(this.session.threadMessages(this.id, false)),
           body,
           options,
           all,
           asDraft,
         ),
-      !asDraft ? false : true,
+      asDraft,
     );
   }
   reply(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailThread {

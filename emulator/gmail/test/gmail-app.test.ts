@@ -120,6 +120,16 @@ describe('GmailThread.reply', () => {
     const draft = thread.createDraftReply('draft text', { subject: 'Custom subject' });
     expect(draft.getMessage().getSubject()).toBe('Custom subject');
     expect(draft.getMessage().getThread().getId()).toBe(thread.getId());
+    // getMessages() lists the draft too, and a reply still answers the last sent message
+    expect(thread.getMessages().map((m) => m.isDraft())).toEqual([false, false, true]);
+    thread.reply('after the draft');
+    const last = thread
+      .getMessages()
+      .filter((m) => !m.isDraft())
+      .pop()!;
+    expect(last.getPlainBody()).toBe('after the draft');
+    // the last sent message was our replyAll: the reply goes to ourselves again
+    expect(last.getTo()).toBe('Rita Recruiter <rita@acme.com>');
   });
 });
 
