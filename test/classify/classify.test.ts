@@ -26,41 +26,54 @@ function reply(body: string, headers: Record<string, string> = {}): string {
 const classify = (body: string, headers?: Record<string, string>) =>
   classifyRawMessage([...Buffer.from(reply(body, headers), 'utf8')]);
 
+const INTENT_CASES: Array<[string, Category, string]> = [
+  ['Please unsubscribe me.', 'opt_out', 'opt_out.en.unsubscribe'],
+  [
+    'Aktuell nicht auf der Suche, aber offen für ein Gespräch.',
+    'interested',
+    'interested.de.offen_trotzdem',
+  ],
+  ["I'm interested, let's talk.", 'interested', 'interested.en.interested'],
+  ['Yes please, send me the job description.', 'interested', 'interested.en.interested'],
+  ['Not actively looking, but open to hearing more.', 'interested', 'interested.en.open_despite'],
+  ["No thanks, I'm happy where I am.", 'not_interested', 'not_interested.en.not_interested'],
+  ['Not right now. Maybe next year.', 'not_interested', 'not_interested.en.not_now'],
+  ['Please remove me from your list.', 'opt_out', 'opt_out.en.remove_me'],
+  ["Don't contact me again.", 'opt_out', 'opt_out.en.stop_contacting'],
+  ['STOP', 'opt_out', 'opt_out.en.stop_alone'],
+  ['Klingt spannend, ich hätte Interesse.', 'interested', 'interested.de.interesse'],
+  ['Danke, aber kein Interesse.', 'not_interested', 'not_interested.de.kein_interesse'],
+  ['Bitte keine weiteren E-Mails.', 'opt_out', 'opt_out.de.abmelden'],
+  ["Oui, ça m'intéresse !", 'interested', 'interested.fr.interesse'],
+  ['Non merci, pas intéressée.', 'not_interested', 'not_interested.fr.pas_interesse'],
+  ['Merci de ne plus me contacter.', 'opt_out', 'opt_out.fr.desinscrire'],
+  ['Me interesa, hablemos.', 'interested', 'interested.es.interesa'],
+  ['No me interesa, gracias.', 'not_interested', 'not_interested.es.no_interesa'],
+  ['Por favor, dejen de escribirme.', 'opt_out', 'opt_out.es.dar_de_baja'],
+  ['Klinkt goed, ik heb interesse.', 'interested', 'interested.nl.interesse'],
+  ['Nee bedankt, geen interesse.', 'not_interested', 'not_interested.nl.geen_interesse'],
+  ['Haal me van de lijst alstublieft.', 'opt_out', 'opt_out.nl.afmelden'],
+  ['ぜひお話を伺いたいです。', 'interested', 'interested.ja.kyomi_ari'],
+  ['今回は見送らせていただきます。', 'not_interested', 'not_interested.ja.kyomi_nai'],
+  ['配信停止をお願いします。', 'opt_out', 'opt_out.ja.haishin_teishi'],
+  ["I'm not the right person, contact my colleague.", 'neutral', 'neutral.en.referral'],
+  ['Hi Sam,\n\nInterested!\n\nJane', 'interested', 'interested.any.short_yes'],
+  ['Gracias, pero no.', 'not_interested', 'not_interested.any.short_no'],
+  ['Ich möchte gerne abgemeldet werden.', 'opt_out', 'opt_out.de.abmelden'],
+  ['ぜひまたの機会によろしくお願いします。', 'not_interested', 'not_interested.ja.kyomi_nai'],
+  ['What is the salary range?', 'neutral', 'neutral.question'],
+  ['Thanks for the note.', 'neutral', 'neutral.no_intent'],
+  ['', 'neutral', 'neutral.empty'],
+];
+
 describe('human intent', () => {
-  it.each<[string, Category, string]>([
-    ["I'm interested, let's talk.", 'interested', 'interested.en.interested'],
-    ['Yes please, send me the job description.', 'interested', 'interested.en.interested'],
-    ['Not actively looking, but open to hearing more.', 'interested', 'interested.en.open_despite'],
-    ["No thanks, I'm happy where I am.", 'not_interested', 'not_interested.en.not_interested'],
-    ['Not right now. Maybe next year.', 'not_interested', 'not_interested.en.not_now'],
-    ['Please remove me from your list.', 'opt_out', 'opt_out.en.remove_me'],
-    ["Don't contact me again.", 'opt_out', 'opt_out.en.stop_contacting'],
-    ['STOP', 'opt_out', 'opt_out.en.stop_alone'],
-    ['Klingt spannend, ich hätte Interesse.', 'interested', 'interested.de.interesse'],
-    ['Danke, aber kein Interesse.', 'not_interested', 'not_interested.de.kein_interesse'],
-    ['Bitte keine weiteren E-Mails.', 'opt_out', 'opt_out.de.abmelden'],
-    ["Oui, ça m'intéresse !", 'interested', 'interested.fr.interesse'],
-    ['Non merci, pas intéressée.', 'not_interested', 'not_interested.fr.pas_interesse'],
-    ['Merci de ne plus me contacter.', 'opt_out', 'opt_out.fr.desinscrire'],
-    ['Me interesa, hablemos.', 'interested', 'interested.es.interesa'],
-    ['No me interesa, gracias.', 'not_interested', 'not_interested.es.no_interesa'],
-    ['Por favor, dejen de escribirme.', 'opt_out', 'opt_out.es.dar_de_baja'],
-    ['Klinkt goed, ik heb interesse.', 'interested', 'interested.nl.interesse'],
-    ['Nee bedankt, geen interesse.', 'not_interested', 'not_interested.nl.geen_interesse'],
-    ['Haal me van de lijst alstublieft.', 'opt_out', 'opt_out.nl.afmelden'],
-    ['ぜひお話を伺いたいです。', 'interested', 'interested.ja.kyomi_ari'],
-    ['今回は見送らせていただきます。', 'not_interested', 'not_interested.ja.kyomi_nai'],
-    ['配信停止をお願いします。', 'opt_out', 'opt_out.ja.haishin_teishi'],
-    ["I'm not the right person, contact my colleague.", 'neutral', 'neutral.en.referral'],
-    ['Hi Sam,\n\nInterested!\n\nJane', 'interested', 'interested.any.short_yes'],
-    ['Gracias, pero no.', 'not_interested', 'not_interested.any.short_no'],
-    ['Ich möchte gerne abgemeldet werden.', 'opt_out', 'opt_out.de.abmelden'],
-    ['ぜひまたの機会によろしくお願いします。', 'not_interested', 'not_interested.ja.kyomi_nai'],
-    ['What is the salary range?', 'neutral', 'neutral.question'],
-    ['Thanks for the note.', 'neutral', 'neutral.no_intent'],
-    ['', 'neutral', 'neutral.empty'],
-  ])('reads "%s" as %s (%s)', (body, category, rule) => {
+  it.each(INTENT_CASES)('reads "%s" as %s (%s)', (body, category, rule) => {
     expect(classify(body)).toMatchObject({ category, rule });
+  });
+
+  it('has a case for every intent rule of the table', () => {
+    const covered = new Set(INTENT_CASES.map(([, , rule]) => rule));
+    expect(INTENT_RULES.map((rule) => rule.name).filter((name) => !covered.has(name))).toEqual([]);
   });
 
   it('uses full-width and curly-quote variants like their plain forms', () => {
