@@ -87,6 +87,20 @@ describe('the campaign cards', () => {
     expect(w.world.mail.find('ana@talent.example')?.threadIds() ?? []).toEqual([]);
   });
 
+  it('take a step’s subject and body from one of the owner’s Gmail drafts', () => {
+    const raw = `From: ${RECRUITER}\r\nTo: \r\nSubject: Still looking, {{First name}}?\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nJust checking in.\r\n`;
+    const { draftId } = w.world.mail.mailbox(RECRUITER).createDraft(raw);
+    const editor = click('campaign.editStep', {}, { id, index: '1' });
+    expect(textOf(shownCard(editor.json))).toContain('Or take the body from a Gmail draft');
+    const used = click('campaign.stepFromDraft', { draftId }, { id, index: '1' });
+    expect(notificationOf(used.json)).toBe(
+      'Step 2 now uses the draft "Still looking, {{First name}}?".',
+    );
+    expect(textOf(shownCard(used.json))).toContain(
+      '2. Still looking, {{First name}}? · 3 days later',
+    );
+  });
+
   it('name the field at fault when a setting is wrong', () => {
     const bad = click(
       'campaign.saveSettings',

@@ -133,6 +133,9 @@ export class GmailApiMailbox implements Mailbox {
 
   readDraft(draftId: string): DraftContent {
     const message = GmailApp.getDraft(draftId).getMessage();
-    return { subject: message.getSubject(), text: message.getPlainBody(), html: message.getBody() };
+    const text = message.getPlainBody();
+    const html = message.getBody();
+    // A plain-text draft's "HTML" body is its text again: keep one body, not two.
+    return { subject: message.getSubject(), text, html: html.trim() === text.trim() ? '' : html };
   }
 }
