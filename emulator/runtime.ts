@@ -98,8 +98,20 @@ const compiledFiles = new WeakMap<ScriptFile, vm.Script>();
 
 function compiled(file: ScriptFile): vm.Script {
   let script = compiledFiles.get(file);
-  if (!script)
-    compiledFiles.set(file, (script = new vm.Script(file.source, { filename: file.name })));
+  if (!script) {
+    try {
+      script = new vm.Script(file.source, { filename: file.name });
+    } catch (error) {
+      // Name the file and line, as Apps Script does when saving a file that does not parse.
+      const line = new RegExp(`${file.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`).exec(
+        String((error as Error).stack),
+      )?.[1];
+      throw new Error(
+        `SyntaxError: ${(error as Error).message} (line ${line ?? '?'}, file "${file.name}")`,
+      );
+    }
+    compiledFiles.set(file, script);
+  }
   return script;
 }
 
