@@ -275,6 +275,39 @@ describe('Gmail.Users.History', () => {
     expect(later).toEqual({ historyId: all.historyId });
   });
 
+  it('shows a bounce and an out-of-office reply as messages added to the sent threads', () => {
+    const { Gmail, cand } = setup();
+    cand.setAutoReply({ subject: 'Re: Role', body: 'Away until Monday' });
+    const start = Gmail.Users.getProfile('me').historyId!;
+    const toCandidate = Gmail.Users.Messages.send({ raw: raw('Role') }, 'me');
+    const toNobody = Gmail.Users.Messages.send(
+      { raw: raw('Role', [], 'nobody@nowhere.test') },
+      'me',
+    );
+    const inbox = Gmail.Users.History.list('me', {
+      startHistoryId: start,
+      historyTypes: 'messageAdded',
+      labelId: 'INBOX',
+    });
+    const added = inbox.history!.map((h) => h.messagesAdded![0].message!);
+    expect(added.map((m) => m.threadId)).toEqual([toCandidate.threadId, toNobody.threadId]);
+    const [ooo, dsn] = added.map(
+      (m) =>
+        Gmail.Users.Messages.get('me', m.id!, {
+          format: 'metadata',
+          metadataHeaders: ['From', 'Auto-Submitted'],
+        }).payload!.headers,
+    );
+    expect(ooo).toEqual([
+      { name: 'From', value: 'Cara <cand@mail.test>' },
+      { name: 'Auto-Submitted', value: 'auto-replied' },
+    ]);
+    expect(dsn).toContainEqual({
+      name: 'From',
+      value: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+    });
+  });
+
   it('records label changes as labelAdded and labelRemoved', () => {
     const { Gmail } = setup();
     const sent = Gmail.Users.Messages.send({ raw: raw('x') }, 'me');

@@ -252,12 +252,18 @@ describe('contextual executions', () => {
   }
 
   it('refuses to read the open message until the access token is set', () => {
-    const { GmailApp, message } = contextual();
+    const { GmailApp, message, kernel } = contextual();
     expect(() => GmailApp.getMessageById(message.id)).toThrow(/Missing access token/);
     GmailApp.setCurrentMessageAccessToken('wrong');
     expect(() => GmailApp.getMessageById(message.id)).toThrow(/Missing access token/);
+    // a refused read read nothing
+    expect(kernel.audits).toEqual([]);
     GmailApp.setCurrentMessageAccessToken('tok-1');
     expect(GmailApp.getMessageById(message.id).getSubject()).toBe('Open me');
+    expect(kernel.audits.map((a) => a.method)).toEqual([
+      'getMessageById',
+      'GmailMessage.getSubject',
+    ]);
   });
 });
 
