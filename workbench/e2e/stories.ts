@@ -43,7 +43,7 @@ async function switchUser(page: Page, user: string) {
 }
 
 /** Runs a clock jump from the top bar and waits for it to finish. */
-async function advance(page: Page, by: 'hour' | 'day' | 'next-trigger') {
+async function advance(page: Page, by: 'hour' | 'day' | 'week' | 'next-trigger') {
   const before = await page.locator('#clock').textContent();
   const button = page.locator(`[data-advance="${by}"]`);
   await button.click();
@@ -322,6 +322,14 @@ async function fillCard(page: Page, fields: Record<string, string>) {
   }
 }
 
+/** The recruiter turns sending on in Gmail (an hourly trigger appears), then opens the sheet. */
+async function turnSendingOnThenOpenSheets(page: Page, ctx: StoryContext) {
+  await open(page, ctx, 'gmail', RECRUITER);
+  await clickCardButton(page, /turn on/i);
+  await page.locator('#clock[title^="Next trigger"]').waitFor();
+  await page.click('#apps [data-app="sheets"]');
+}
+
 /** From the Sheets homepage: a campaign on the Candidates tab with the given steps. */
 async function createCampaign(
   page: Page,
@@ -369,10 +377,7 @@ export const stories: Story[] = [
       {
         name: 'the recruiter turns sending on from the Gmail home card',
         async run(page, ctx) {
-          await open(page, ctx, 'gmail', RECRUITER);
-          await clickCardButton(page, /turn on/i);
-          await page.locator('#clock[title^="Next trigger"]').waitFor();
-          await page.click('#apps [data-app="sheets"]');
+          await turnSendingOnThenOpenSheets(page, ctx);
         },
       },
       {
@@ -462,9 +467,7 @@ export const stories: Story[] = [
       {
         name: 'the recruiter creates a campaign and invites the hiring manager',
         async run(page, ctx) {
-          await open(page, ctx, 'gmail', RECRUITER);
-          await clickCardButton(page, /turn on/i);
-          await page.click('#apps [data-app="sheets"]');
+          await turnSendingOnThenOpenSheets(page, ctx);
           await createCampaign(page, [FIRST_STEP]);
           await clickCardButton(page, /send as a colleague/i);
           await fillCard(page, { inviteName: 'Hugo', inviteEmail: HIRING_MANAGER });
