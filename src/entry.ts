@@ -2,6 +2,7 @@
 // Each is one line: build the Apps Script ports, hand the event to the card dispatcher or the
 // tick. rollup turns every export here into a top-level function of dist/Code.js.
 import { gasPorts } from './adapters/gas/ports';
+import { runDelegationOutbox } from './app/delegation/outbox';
 import { runTick } from './app/tick';
 import * as cards from './ui/handlers';
 
@@ -13,3 +14,4 @@ export const onUniversalSettings = (e: unknown) => cards.handleUniversal('settin
 export const onUniversalHelp = (e: unknown) => cards.handleUniversal('help', e, gasPorts());
 export const onCardAction = (e: unknown) => cards.handleCardAction(e, gasPorts());
 export const onTick = (_e: unknown) => runTick(gasPorts());
+export const onDelegationOutbox = (_e: unknown) => runDelegationOutbox(gasPorts());

@@ -6,7 +6,7 @@ import { functionsNamedIn } from '../emulator/fidelity/manifest';
 
 const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
 /** Functions called by name but not from the manifest: the card dispatcher and the hourly tick. */
-const CALLED_BY_NAME = ['onCardAction', 'onTick'];
+const CALLED_BY_NAME = ['onCardAction', 'onTick', 'onDelegationOutbox'];
 
 function loadBundle(): Record<string, unknown> {
   // A new globals object each time: gas-local's default mock is shared between loads.

@@ -32,6 +32,8 @@ export class DelegationWorld {
   readonly project = loadBuiltProject();
   readonly spreadsheetId: string;
   readonly candidates: string[];
+  /** Simulated milliseconds of every card execution, by entry point and action. */
+  readonly cardTimes: { what: string; ms: number; methods: Record<string, number> }[] = [];
 
   constructor(candidateCount = 3) {
     this.world.addUser({ email: OWNER, name: 'Rita', timeZone: 'Europe/Paris', aliases: [ALIAS] });
@@ -111,6 +113,11 @@ export class DelegationWorld {
       formInputs: extra.formInputs,
     });
     if (result.error) throw new Error(`${fn} as ${as} failed: ${result.error}`);
+    this.cardTimes.push({
+      what: extra.parameters?.action ?? fn,
+      ms: result.simulatedMs,
+      methods: result.methods,
+    });
     const json = toAddOnJson(result.value);
     const problems = checkAddOnResultJson(json);
     if (problems.length)

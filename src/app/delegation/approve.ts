@@ -14,7 +14,6 @@ import {
   type SenderRow,
 } from '../../core/delegation/grants';
 import { BatonError } from '../../core/errors';
-import { readRoster } from '../../core/roster';
 import { emptyProgress } from '../../core/store';
 import type { Ports } from '../../ports';
 import { StoreSession } from '../store';
@@ -24,6 +23,7 @@ import {
   iso,
   loadGrants,
   readSenders,
+  recipientCount,
   referenceOf,
   saveGrants,
   verifiedRecord,
@@ -44,7 +44,8 @@ function me(ports: Ports): string {
 /** Checks an invitation token end to end; throws the error the card shows. */
 function openInvitation(ports: Ports, tokenText: string): Opened {
   const token = parseToken(tokenText);
-  const aliases = ports.mailbox.sendAsAddresses();
+  // Aliases matter only to explain a mismatch; reading them costs a Gmail call.
+  const aliases = token.invited === me(ports) ? [] : ports.mailbox.sendAsAddresses();
   // The address first: a wrong account hears whom the invitation is for, and reads nothing more.
   checkInvitedAddress(token, me(ports), aliases);
   const reference = referenceOf(ports, token.secret);
@@ -82,15 +83,8 @@ function viewOf(
   kind: ApprovalView['kind'],
   handle: string,
 ): ApprovalView {
-  let recipients = 0;
-  try {
-    recipients = readRoster(
-      ports.sheets.readTab(record.spreadsheetId, record.tabName),
-      record.emailHeader,
-    ).candidates.length;
-  } catch {
-    recipients = 0;
-  }
+  // Counted by the owner's outbox when it published; read live only for an older record.
+  const recipients = record.recipients ?? recipientCount(ports, record) ?? 0;
   return {
     handle,
     kind,
@@ -170,6 +164,7 @@ export function authorizeInvitation(
   return { ownerEmail: record.owner, campaignName: record.campaignName, fromEmail: me(ports) };
 }
 
+/** One write of the row's Status and Updated cells (and Last run..Approved when approving). */
 function markRow(
   ports: Ports,
   spreadsheetId: string,
@@ -178,9 +173,9 @@ function markRow(
   approved?: string,
 ): void {
   const now = iso(ports.clock.now());
-  writeSenderCells(ports, spreadsheetId, row.row, 'Status', [status, now]);
-  if (approved !== undefined)
-    writeSenderCells(ports, spreadsheetId, row.row, 'Approved', [approved]);
+  const cells =
+    approved === undefined ? [status, now] : [status, now, row.lastRun, row.reference, approved];
+  writeSenderCells(ports, spreadsheetId, row.row, 'Status', cells);
 }
 
 /** Says no: the row shows Declined and this token can never be used again. */

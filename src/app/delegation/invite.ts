@@ -6,7 +6,8 @@ import { formatToken, INVITATION_HEADER, recordOf, secretFrom } from '../../core
 import { BatonError } from '../../core/errors';
 import { invalidEmailReason, normaliseEmail } from '../../core/roster';
 import type { Ports } from '../../ports';
-import { chooseSender } from '../campaigns';
+import { chooseSender, getCampaign } from '../campaigns';
+import { scheduleOutbox } from './queue';
 import {
   appendSender,
   delegationOf,
@@ -14,6 +15,7 @@ import {
   loadInvites,
   mailColleague,
   readSenders,
+  recipientCount,
   referenceOf,
   saveInvites,
   signRecord,
@@ -72,44 +74,67 @@ function checkInput(ports: Ports, input: InviteInput): { email: string; name: st
   return { email, name };
 }
 
+/**
+ * The card action: checks, makes the colleague the sender, keeps the invitation (with its secret)
+ * in the owner's store and queues the rest for the outbox, so the action stays fast.
+ */
 export function inviteColleague(ports: Ports, input: InviteInput): InviteResult {
   const { email, name } = checkInput(ports, input);
-  const delegation = delegationOf(ports);
+  delegationOf(ports);
   const campaign = chooseSender(ports, input.campaignId, { email, name });
   if (campaign.state === 'ended')
     throw new BatonError('ENDED', 'This campaign has ended: there is nothing to send.');
-  const now = ports.clock.now();
   const secret = secretFrom([ports.ids.newId(), ports.ids.newId()]);
-  const reference = referenceOf(ports, secret);
-  delegation.sharing.addEditor(campaign.spreadsheetId, email);
   const invites = loadInvites(ports.store);
-  withdrawEarlier(ports, invites, campaign.spreadsheetId, campaign.id, email);
-  const invite: Invite = {
+  invites.push({
     campaignId: campaign.id,
     spreadsheetId: campaign.spreadsheetId,
     email,
     name,
     secret,
-    reference,
+    reference: referenceOf(ports, secret),
     dailyCap: input.dailyCap,
     endAt: input.endAt,
-    version: now,
+    version: ports.clock.now(),
     notifiedFor: '',
-  };
-  const signed = signRecord(ports, secret, recordOf(campaign, email, invite, invite.version));
+    pending: true,
+  });
+  saveInvites(ports.store, invites);
+  scheduleOutbox(ports);
+  return { email, campaignName: campaign.name };
+}
+
+/**
+ * The outbox's part: share the spreadsheet, retire an unused earlier invitation, open the Senders
+ * row with the signed record, and mail the invitation with its token from the owner's mailbox.
+ */
+export function deliverInvitation(ports: Ports, pending: Invite): void {
+  const campaign = getCampaign(ports, pending.campaignId);
+  const { email, name, secret } = pending;
+  delegationOf(ports).sharing.addEditor(campaign.spreadsheetId, email);
+  const invites = loadInvites(ports.store);
+  withdrawEarlier(ports, invites, campaign.spreadsheetId, campaign.id, email, pending.reference);
+  const invite = invites.find((i) => i.reference === pending.reference);
+  if (!invite) return;
+  invite.version = Math.max(invite.version, ports.clock.now());
+  const signed = signRecord(
+    ports,
+    secret,
+    recordOf(campaign, email, invite, invite.version, recipientCount(ports, campaign)),
+  );
   appendSender(ports, campaign.spreadsheetId, {
     name,
     email,
     campaignName: campaign.name,
     campaignId: campaign.id,
     status: 'Invited',
-    updated: iso(now),
+    updated: iso(ports.clock.now()),
     lastRun: '',
-    reference,
+    reference: invite.reference,
     approved: '',
     ...signed,
   });
-  invites.push(invite);
+  delete invite.pending;
   saveInvites(ports.store, invites);
   const token = formatToken({
     spreadsheetId: campaign.spreadsheetId,
@@ -118,7 +143,6 @@ export function inviteColleague(ports: Ports, input: InviteInput): InviteResult 
     secret,
   });
   sendInvitation(ports, { email, name }, campaign.name, token);
-  return { email, campaignName: campaign.name };
 }
 
 /** A new invitation to the same colleague for the same campaign retires the unused one. */
@@ -128,8 +152,11 @@ function withdrawEarlier(
   spreadsheetId: string,
   campaignId: string,
   email: string,
+  keep: string,
 ): void {
-  const earlier = invites.filter((i) => i.campaignId === campaignId && i.email === email);
+  const earlier = invites.filter(
+    (i) => i.campaignId === campaignId && i.email === email && i.reference !== keep,
+  );
   if (earlier.length === 0) return;
   const rows = readSenders(ports, spreadsheetId);
   for (const invite of earlier) {

@@ -1,14 +1,16 @@
 // The owner's side after any change to a campaign (steps, sender, settings, launch, pause, end):
-// publish a freshly signed record to each invited colleague's Senders row, and ask a colleague
+// queue, then publish a freshly signed record to each invited colleague's Senders row, and ask a colleague
 // whose approval the change outdated to review it again (one mail per approved version).
 import { contentFingerprint, type Campaign } from '../../core/campaign';
 import { recordOf, REVIEW_HEADER } from '../../core/delegation/grants';
 import type { Ports } from '../../ports';
+import { queuePublish } from './queue';
 import {
   iso,
   loadInvites,
   mailColleague,
   readSenders,
+  recipientCount,
   saveInvites,
   signRecord,
   writeSenderCells,
@@ -18,14 +20,25 @@ import {
 /** Statuses whose row no longer listens: the colleague declined or revoked. */
 const CLOSED = new Set(['Revoked', 'Declined']);
 
-/** Publishes the campaign to every colleague it was handed to; a no-op for other campaigns. */
+/**
+ * After any change the owner makes: queues a publication when colleagues were invited for this
+ * campaign (one property read otherwise). The outbox publishes a minute later; meanwhile a
+ * colleague's tick can only send what they already approved.
+ */
 export function publishToSenders(ports: Ports, campaign: Campaign): void {
+  if (loadInvites(ports.store).some((i) => i.campaignId === campaign.id && !i.pending))
+    queuePublish(ports, campaign.id);
+}
+
+/** Publishes the campaign to every colleague it was handed to (the outbox runs this). */
+export function publishNow(ports: Ports, campaign: Campaign): void {
   const invites = loadInvites(ports.store);
-  const mine = invites.filter((i) => i.campaignId === campaign.id);
+  const mine = invites.filter((i) => i.campaignId === campaign.id && !i.pending);
   if (mine.length === 0) return;
   const rows = readSenders(ports, campaign.spreadsheetId);
   const now = ports.clock.now();
   const fingerprint = contentFingerprint(campaign);
+  const recipients = recipientCount(ports, campaign);
   for (const invite of mine) {
     const row = rows.find((r) => r.reference === invite.reference);
     if (!row || CLOSED.has(row.status)) continue;
@@ -33,7 +46,7 @@ export function publishToSenders(ports: Ports, campaign: Campaign): void {
     const signed = signRecord(
       ports,
       invite.secret,
-      recordOf(campaign, invite.email, invite, invite.version),
+      recordOf(campaign, invite.email, invite, invite.version, recipients),
     );
     writeSenderCells(ports, campaign.spreadsheetId, row.row, 'Record', [
       signed.record,

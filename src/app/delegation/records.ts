@@ -17,21 +17,16 @@ import {
   type Grant,
   type SenderRow,
 } from '../../core/delegation/grants';
+import type { Campaign } from '../../core/campaign';
 import { composeMessage } from '../../core/message/compose';
+import { readRoster } from '../../core/roster';
 import type { KeyValueStore, Ports } from '../../ports';
 import type { DelegationPorts } from '../../ports/delegation';
-import type { CampaignLogSheets } from '../../ports/replies';
 
 export function delegationOf(ports: Ports): DelegationPorts {
   if (!ports.delegation)
     throw new BatonError('NO_DELEGATION', 'Sending for colleagues is not available here.');
   return ports.delegation;
-}
-
-function tabsOf(ports: Ports): CampaignLogSheets {
-  if (!ports.replies)
-    throw new BatonError('NO_SHEETS', 'The campaign spreadsheet cannot be opened here.');
-  return ports.replies.logSheets;
 }
 
 export function iso(ms: number): string {
@@ -41,11 +36,16 @@ export function iso(ms: number): string {
 // ─── The Senders tab ────────────────────────────────────────────────────────────────────────────
 
 export function readSenders(ports: Ports, spreadsheetId: string): SenderRow[] {
-  return readSenderRows(tabsOf(ports).readRows(spreadsheetId, SENDERS_TAB));
+  return readSenderRows(delegationOf(ports).senders.readRows(spreadsheetId, SENDERS_TAB));
 }
 
 export function appendSender(ports: Ports, spreadsheetId: string, row: Omit<SenderRow, 'row'>) {
-  tabsOf(ports).appendRows(spreadsheetId, SENDERS_TAB, SENDERS_HEADER, [senderCells(row)]);
+  delegationOf(ports).senders.appendRow(
+    spreadsheetId,
+    SENDERS_TAB,
+    SENDERS_HEADER,
+    senderCells(row),
+  );
 }
 
 /** Writes consecutive cells of one Senders row, starting at the named column. */
@@ -56,7 +56,13 @@ export function writeSenderCells(
   from: (typeof SENDERS_HEADER)[number],
   values: string[],
 ): void {
-  ports.sheets.writeBlock(spreadsheetId, SENDERS_TAB, row, senderColumn(from), [values]);
+  delegationOf(ports).senders.writeCells(
+    spreadsheetId,
+    SENDERS_TAB,
+    row,
+    senderColumn(from),
+    values,
+  );
 }
 
 /** The record text and its signature with the invitation's secret. */
@@ -116,6 +122,8 @@ export interface Invite {
   version: number;
   /** The approved fingerprint the colleague was last asked to review changes against. */
   notifiedFor: string;
+  /** Queued by the card action; the outbox shares the sheet and mails the invitation. */
+  pending?: boolean;
 }
 
 export function loadInvites(store: KeyValueStore): Invite[] {
@@ -157,4 +165,19 @@ export function mailColleague(
     extraHeaders: header,
   });
   ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
+}
+
+/** Candidates in a campaign's tab now, for the record a colleague reads; undefined if unreadable. */
+export function recipientCount(
+  ports: Ports,
+  campaign: Pick<Campaign, 'spreadsheetId' | 'tabName' | 'emailHeader'>,
+): number | undefined {
+  try {
+    return readRoster(
+      ports.sheets.readTab(campaign.spreadsheetId, campaign.tabName),
+      campaign.emailHeader,
+    ).candidates.length;
+  } catch {
+    return undefined;
+  }
 }

@@ -22,14 +22,21 @@ const ADVICE: Record<SenderStatus, string> = {
 /** The colleagues this owner invited for one campaign, from the campaign's Senders tab. */
 export function senderStatuses(ports: Ports, campaignId: string): SenderStatusView[] {
   const campaign = getCampaign(ports, campaignId);
-  const mine = new Set(
-    loadInvites(ports.store)
-      .filter((i) => i.campaignId === campaignId)
-      .map((i) => i.reference),
-  );
+  const invites = loadInvites(ports.store).filter((i) => i.campaignId === campaignId);
+  const waiting: SenderStatusView[] = invites
+    .filter((i) => i.pending)
+    .map((i) => ({
+      name: i.name,
+      email: i.email,
+      status: 'Invited',
+      advice: 'The invitation goes out within a few minutes.',
+      lastRun: '',
+    }));
+  const mine = new Set(invites.filter((i) => !i.pending).map((i) => i.reference));
+  if (mine.size === 0) return waiting;
   const fingerprint = contentFingerprint(campaign);
   const now = ports.clock.now();
-  return readSenders(ports, campaign.spreadsheetId)
+  const listed = readSenders(ports, campaign.spreadsheetId)
     .filter((row) => row.campaignId === campaignId && mine.has(row.reference))
     .map((row) => {
       const status = ownerStatus(row, fingerprint, now);
@@ -41,4 +48,5 @@ export function senderStatuses(ports: Ports, campaignId: string): SenderStatusVi
         lastRun: row.lastRun,
       };
     });
+  return [...waiting, ...listed];
 }

@@ -81,6 +81,8 @@ export interface CampaignRecord extends PublishedFields {
   dailyCap: number;
   /** No sending after this instant (ms); 0 = no end date. */
   endAt: number;
+  /** Candidates in the campaign's tab when the owner published (rows added later join). */
+  recipients?: number;
 }
 
 export interface Limits {
@@ -93,6 +95,7 @@ export function recordOf(
   invited: string,
   limits: Limits,
   version: number,
+  recipients?: number,
 ): CampaignRecord {
   return {
     version,
@@ -109,6 +112,7 @@ export function recordOf(
     invited: invited.toLowerCase(),
     dailyCap: Math.min(limits.dailyCap ?? campaign.settings.dailyCap, campaign.settings.dailyCap),
     endAt: limits.endAt ?? 0,
+    recipients,
   };
 }
 

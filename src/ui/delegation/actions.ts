@@ -46,6 +46,14 @@ function endDateOf(event: CardEvent): number | undefined {
   return zonedToUtc(y, m, d, 24 * 60, userTimeZone(event));
 }
 
+/** Back to the card that opened the form (the campaign editor), with a notification. */
+function popWith(text: string) {
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().popCard())
+    .setNotification(CardService.newNotification().setText(text))
+    .build();
+}
+
 function sendersOf(ports: Ports, campaignId: string) {
   const campaign = getCampaign(ports, campaignId);
   return sendersCard(campaignId, campaign.name, senderStatuses(ports, campaignId));
@@ -69,9 +77,8 @@ export const delegationActions: ActionMap = {
           : integerFormValue(event, 'inviteDailyCap', 'Daily cap', { min: 1, max: 2000 }),
       endAt: endDateOf(event),
     });
-    return updateCard(
-      sendersOf(ports, campaignId),
-      `Invitation sent to ${result.email}: they authorize it in Gmail.`,
+    return popWith(
+      `Invitation to ${result.email} is on its way: they read and authorize it in Gmail.`,
     );
   },
   'delegation.senders': (event, ports) =>
@@ -132,10 +139,13 @@ export function invitationCardFor(
 ): GoogleAppsScript.Card_Service.Card[] | undefined {
   const { messageId, accessToken } = event.gmail ?? {};
   if (!messageId || !accessToken || !ports.delegation) return undefined;
-  const open = ports.delegation.openMessage;
-  const token = open.header(messageId, accessToken, INVITATION_HEADER).value.trim();
+  const headers = ports.delegation.openMessage.headers(messageId, accessToken, [
+    INVITATION_HEADER,
+    REVIEW_HEADER,
+  ]);
+  const token = (headers[INVITATION_HEADER] ?? '').trim();
   if (token) return [approvalCard(showInvitation(ports, token))];
-  const review = open.header(messageId, accessToken, REVIEW_HEADER).value.trim();
+  const review = (headers[REVIEW_HEADER] ?? '').trim();
   if (review) return [approvalCard(reviewChanges(ports, review))];
   return undefined;
 }
