@@ -113,7 +113,11 @@ class MailSession {
     const recipients = [...to, ...cc, ...bcc];
     if (recipients.length === 0) throw this.ctx.error('Failed to send email: no recipient');
     const attachments: Attachment[] = (options.attachments ?? []).map((source) => {
-      const blob = (source as GoogleAppsScript.Base.BlobSource).getBlob();
+      // a Blob, or any BlobSource (a Drive file...) that can give one
+      const blob =
+        typeof (source as Partial<GoogleAppsScript.Base.BlobSource>).getBlob === 'function'
+          ? source.getBlob()
+          : (source as unknown as GoogleAppsScript.Base.Blob);
       return {
         filename: blob.getName() ?? 'attachment',
         mimeType: blob.getContentType() ?? 'application/octet-stream',

@@ -62,6 +62,25 @@ describe('GmailApp.sendEmail', () => {
     expect(cand.messages.size).toBe(2);
   });
 
+  it('attaches blobs, and the recipient reads them back with getAttachments', () => {
+    const { GmailApp, kernel } = setup();
+    const bytes = [37, 80, 68, 70, -1, 0, 10];
+    const blob = {
+      getName: () => 'cv é.pdf',
+      getContentType: () => 'application/pdf',
+      getBytes: () => bytes,
+    } as unknown as GoogleAppsScript.Base.Blob;
+    GmailApp.sendEmail('rita@acme.com', 'CV', 'attached', { attachments: [blob] });
+    const [attachment] = GmailApp.search('has:attachment')[0].getMessages()[0].getAttachments();
+    expect([attachment.getName(), attachment.getContentType(), attachment.getSize()]).toEqual([
+      'cv é.pdf',
+      'application/pdf',
+      7,
+    ]);
+    expect(attachment.getBytes()).toEqual(bytes);
+    expect(kernel.audits.some((a) => a.method === 'GmailMessage.getAttachments')).toBe(true);
+  });
+
   it('refuses a message without recipients', () => {
     const { GmailApp } = setup();
     expect(() => GmailApp.sendEmail('', 'S', 'b')).toThrow('Failed to send email: no recipient');
