@@ -31,6 +31,8 @@ export class ReplyWorld {
   /** History ids at or below this are too old: History.list answers 404. */
   historyFloor = 0;
   sheetWrites = 0;
+  /** History.list pages served. */
+  historyPages = 0;
   private historyId = 5000;
   private counter = 0;
   private syncedSent = 0;
@@ -103,6 +105,7 @@ export class ReplyWorld {
       },
       messagesAddedSince: (start: string, pageToken?: string) => {
         this.syncSent();
+        this.historyPages++;
         if (Number(start) < this.historyFloor) return undefined;
         const after = this.messages.filter((m) => m.historyId > Number(start));
         const offset = Number(pageToken ?? 0);

@@ -30,7 +30,7 @@ function runHours(replies: ReplyWorld, hours: number): void {
 
 function setUp(rows = 8): ReplyWorld {
   const world = new FakeWorld(MONDAY);
-  setUpCampaign(world, { rows: candidateRows(rows), timeZone: 'UTC' });
+  setUpCampaign(world, { rows: candidateRows(rows), timeZone: 'UTC', dailyCap: 500 });
   const replies = new ReplyWorld(world);
   runHours(replies, 12); // step 1 goes to everyone on Monday
   return replies;
@@ -166,6 +166,21 @@ describe('the reply scan in the tick', () => {
       ),
     );
   });
+
+  it.each([20, 400])(
+    'costs the same Gmail calls with %i active threads: one history page and one read per new message',
+    (threads) => {
+      const replies = setUp(threads);
+      runHours(replies, 1); // the history of the sends is behind us
+      for (const i of [1, 2, 3])
+        replies.deliverTo(email(i), humanReply(email(i), RECRUITER, 'Interested, yes.'));
+      const [pages, reads] = [replies.historyPages, replies.audit.length];
+      runHours(replies, 1);
+      expect(replies.historyPages - pages).toBe(1);
+      expect(replies.audit.slice(reads)).toHaveLength(3);
+      expect(replies.audit.slice(reads).every((a) => a.method === 'readRaw')).toBe(true);
+    },
+  );
 
   it('reads at most 40 messages a tick and the rest on the next tick, each once', () => {
     const replies = setUp(50);
