@@ -98,7 +98,7 @@ export function readRoster(values: unknown[][], emailHeader?: string): Roster {
   const roster: Roster = {
     headers: dataHeaders,
     emailColumn,
-    statusColumn: dataWidth + 1,
+    statusColumn: firstStatus >= 0 ? firstStatus + 1 : dataWidth + 1,
     candidates: [],
     skipped: [],
     rowCount: Math.max(0, values.length - 1),

@@ -101,6 +101,26 @@ describe('runSendingTick', () => {
     expect(world.sent).toHaveLength(30);
   });
 
+  it('puts a row with its own Time zone in its own window', () => {
+    const world = new FakeWorld(MONDAY_MIDNIGHT_UTC);
+    const rows = [
+      ['Email', 'First name', 'Company', 'Time zone'],
+      ['tokyo@example.org', 'T', 'Co', 'Asia/Tokyo'],
+      ['nyc@example.org', 'N', 'Co', ''],
+    ];
+    setUpCampaign(world, { rows });
+    runHourly(world, 14 * 24);
+    const inWindow = (t: number, zone: string) => {
+      const local = localTime(t, zone);
+      return local.hour >= 9 && local.hour < 17 && local.weekday >= 1 && local.weekday <= 5;
+    };
+    expect(world.sentTo('tokyo@example.org')).toHaveLength(3);
+    for (const m of world.sentTo('tokyo@example.org'))
+      expect(inWindow(m.date, 'Asia/Tokyo')).toBe(true);
+    for (const m of world.sentTo('nyc@example.org'))
+      expect(inWindow(m.date, 'America/New_York')).toBe(true);
+  });
+
   it('does not send a step whose variable is empty in a row, and says which variable', () => {
     const world = new FakeWorld(MONDAY_MIDNIGHT_UTC);
     const rows = candidateRows(3);
