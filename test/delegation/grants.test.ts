@@ -4,6 +4,7 @@ import type { Campaign } from '../../src/core/campaign';
 import {
   approvedCampaign,
   checkApproval,
+  colleagueMailOf,
   decodeGrants,
   encodeGrants,
   formatToken,
@@ -14,6 +15,7 @@ import {
   recordFingerprint,
   recordHold,
   recordOf,
+  reviewHeaderValue,
   RECONNECT_AFTER_MS,
   secretFrom,
   type Grant,
@@ -94,6 +96,18 @@ describe('invitation tokens', () => {
     ]);
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(() => secretFrom(['short'])).toThrow();
+  });
+});
+
+describe('colleagueMailOf', () => {
+  it('tells an invitation from a review request, and ignores other mail', () => {
+    expect(colleagueMailOf(formatToken(TOKEN))).toEqual({
+      kind: 'invitation',
+      token: formatToken(TOKEN),
+    });
+    expect(colleagueMailOf(reviewHeaderValue('c1'))).toEqual({ kind: 'review', campaignId: 'c1' });
+    expect(colleagueMailOf('')).toBeUndefined();
+    expect(colleagueMailOf(undefined)).toBeUndefined();
   });
 });
 

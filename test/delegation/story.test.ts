@@ -200,7 +200,9 @@ describe('sending on behalf of a colleague, on the emulator', () => {
     w.setCell('Candidates', 5, 2, 'New');
     w.world.mail.createMailbox('new1@talent.org');
     // The colleague is asked by a mail from the owner, and the owner sees it at once.
-    const reviewMail = w.messagesWithHeader(COLLEAGUE, 'X-Baton-Review');
+    const reviewMail = w
+      .messagesWithHeader(COLLEAGUE, 'X-Baton-Invitation')
+      .filter((m) => headerOf(m.raw, 'X-Baton-Invitation').startsWith('review:'));
     expect(reviewMail).toHaveLength(1);
     expect(headerOf(reviewMail[0].raw, 'From')).toContain(OWNER);
     expect(

@@ -2,7 +2,7 @@
 // queue, then publish a freshly signed record to each invited colleague's Senders row, and ask a colleague
 // whose approval the change outdated to review it again (one mail per approved version).
 import { contentFingerprint, type Campaign } from '../../core/campaign';
-import { recordOf, REVIEW_HEADER } from '../../core/delegation/grants';
+import { INVITATION_HEADER, recordOf, reviewHeaderValue } from '../../core/delegation/grants';
 import type { Ports } from '../../ports';
 import { queuePublish } from './queue';
 import {
@@ -79,6 +79,6 @@ function askToReview(ports: Ports, campaign: Campaign, invite: Invite): void {
       '1. Open Baton in Gmail (the side panel). This mail shows the changes too.',
       '2. Read the new messages and press Approve changes — or Revoke to stop.',
     ],
-    { [REVIEW_HEADER]: campaign.id },
+    { [INVITATION_HEADER]: reviewHeaderValue(campaign.id) },
   );
 }

@@ -4,10 +4,28 @@
 import { contentFingerprint, type Campaign } from '../campaign';
 import { BatonError } from '../errors';
 
-/** The invitation mail carries the token in this header, so a card reads one header, not the body. */
+/**
+ * Baton's mails to a colleague carry one header, so the card on an open message reads one header,
+ * never the body: the invitation token, or `review:<campaign id>` on a mail asking for review.
+ */
 export const INVITATION_HEADER = 'X-Baton-Invitation';
-/** The mail asking a colleague to review changed content carries the campaign id here. */
-export const REVIEW_HEADER = 'X-Baton-Review';
+const REVIEW_PREFIX = 'review:';
+
+export type ColleagueMail =
+  { kind: 'invitation'; token: string } | { kind: 'review'; campaignId: string };
+
+export function reviewHeaderValue(campaignId: string): string {
+  return REVIEW_PREFIX + campaignId;
+}
+
+/** What the header of an open message asks for; undefined when it is not Baton's. */
+export function colleagueMailOf(headerValue: string | undefined): ColleagueMail | undefined {
+  const value = (headerValue ?? '').trim();
+  if (!value) return undefined;
+  if (value.startsWith(REVIEW_PREFIX))
+    return { kind: 'review', campaignId: value.slice(REVIEW_PREFIX.length) };
+  return { kind: 'invitation', token: value };
+}
 const TOKEN_PREFIX = 'baton1';
 /** A secret of at least 40 hex digits (two UUIDs give 244 random bits). */
 const SECRET_PATTERN = /^[0-9a-f]{40,128}$/;

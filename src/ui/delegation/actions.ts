@@ -11,7 +11,7 @@ import {
 import { inviteColleague } from '../../app/delegation/invite';
 import { senderStatuses } from '../../app/delegation/senders';
 import { getCampaign } from '../../app/campaigns';
-import { INVITATION_HEADER, REVIEW_HEADER } from '../../core/delegation/grants';
+import { colleagueMailOf, INVITATION_HEADER } from '../../core/delegation/grants';
 import { BatonError } from '../../core/errors';
 import { zonedToUtc } from '../../core/schedule';
 import type { Ports } from '../../ports';
@@ -139,13 +139,14 @@ export function invitationCardFor(
 ): GoogleAppsScript.Card_Service.Card[] | undefined {
   const { messageId, accessToken } = event.gmail ?? {};
   if (!messageId || !accessToken || !ports.delegation) return undefined;
-  const headers = ports.delegation.openMessage.headers(messageId, accessToken, [
-    INVITATION_HEADER,
-    REVIEW_HEADER,
-  ]);
-  const token = (headers[INVITATION_HEADER] ?? '').trim();
-  if (token) return [approvalCard(showInvitation(ports, token))];
-  const review = (headers[REVIEW_HEADER] ?? '').trim();
-  if (review) return [approvalCard(reviewChanges(ports, review))];
-  return undefined;
+  const headers = ports.delegation.openMessage.headers(messageId, accessToken, [INVITATION_HEADER]);
+  const mail = colleagueMailOf(headers[INVITATION_HEADER]);
+  if (!mail) return undefined;
+  return [
+    approvalCard(
+      mail.kind === 'invitation'
+        ? showInvitation(ports, mail.token)
+        : reviewChanges(ports, mail.campaignId),
+    ),
+  ];
 }
