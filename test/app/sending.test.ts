@@ -101,6 +101,21 @@ describe('runSendingTick', () => {
     expect(world.sent).toHaveLength(30);
   });
 
+  it('stops starting sends before its time budget runs out and goes on next tick', () => {
+    const world = new FakeWorld(MONDAY_MIDNIGHT_UTC);
+    setUpCampaign(world, {
+      rows: candidateRows(60),
+      dailyCap: 100,
+      steps: THREE_STEPS.slice(0, 1),
+    });
+    world.callCostMs = 2500;
+    const { reports } = runHourly(world, 24);
+    const first = reports.find((r) => r.sent > 0)!;
+    expect(first.sent).toBeLessThan(60);
+    expect(first.campaigns[0].held).toMatch(/time limit/);
+    expect(world.sent).toHaveLength(60);
+  });
+
   it('puts a row with its own Time zone in its own window', () => {
     const world = new FakeWorld(MONDAY_MIDNIGHT_UTC);
     const rows = [
