@@ -444,14 +444,18 @@ export class Mailbox {
   }
 }
 
-/** "On <date>, <from> wrote:" followed by the quoted original, as Gmail composes a reply. */
+/** "On <date> at <time>, <from> wrote:" and the quoted original, as Gmail composes a reply (UTC). */
 export function quoteOriginal(original: StoredMessage): string {
   const quoted = original.parsed.text
     .replace(/\r\n/g, '\n')
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-  return `On ${formatRfcDate(original.internalDate)}, ${messageHeader(original, 'From')} wrote:\n\n${quoted}`;
+  const d = new Date(original.internalDate);
+  const when =
+    `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
+    `at ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `On ${when}, ${messageHeader(original, 'From')} wrote:\n\n${quoted}`;
 }
 
 export function replySubject(subject: string): string {

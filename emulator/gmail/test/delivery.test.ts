@@ -74,7 +74,7 @@ describe('delivery between mailboxes', () => {
     expect(messageHeader(ritaReply, 'Subject')).toBe('Re: Role at Acme');
     expect(messageHeader(ritaReply, 'In-Reply-To')).toBe(first.rfcMessageId);
     expect(ritaReply.parsed.text.replace(/\r\n/g, '\n')).toMatch(
-      /^Yes, tell me more\n\nOn .*rita@acme\.com wrote:\n\n> Interested\?/,
+      /^Yes, tell me more\n\nOn Mon, 2 Nov 2026 at 09:00, rita@acme\.com wrote:\n\n> Interested\?/,
     );
     kernel.advance(60_000);
     // Rita's follow-up through the API: threadId + references + matching subject
