@@ -1,7 +1,12 @@
 // The user's own Baton: what the home card shows (can my mailbox send, my campaigns and their
 // figures) and the defaults new campaigns start from (the Settings card). Reads are few and cheap:
 // one store read, the trigger list and the quota, so the home card opens well inside its budget.
-import { defaultSettings, validateSettings, type Campaign } from '../core/campaign';
+import {
+  defaultSettings,
+  validateSettings,
+  type Campaign,
+  type CampaignSettings,
+} from '../core/campaign';
 import { BatonError } from '../core/errors';
 import { decodeReplyState, type ReplyState } from '../core/replies/state';
 import type { Progress } from '../core/sequence';
@@ -149,6 +154,21 @@ export function loadDefaults(ports: Ports, userTimeZone: string): CampaignDefaul
   }
 }
 
+/** The settings a new campaign starts with: the user's defaults, starting now. */
+export function newCampaignSettings(ports: Ports, userTimeZone: string): CampaignSettings {
+  const d = loadDefaults(ports, userTimeZone);
+  return {
+    timeZone: d.timeZone,
+    window: {
+      startMinute: d.windowStartMinute,
+      endMinute: d.windowEndMinute,
+      weekdays: [...d.weekdays],
+    },
+    dailyCap: d.dailyCap,
+    startAt: ports.clock.now(),
+  };
+}
+
 export function loadSettings(ports: Ports, userTimeZone: string): SettingsView {
   return { defaults: loadDefaults(ports, userTimeZone), notices: [] };
 }
@@ -171,7 +191,7 @@ export function saveDefaults(ports: Ports, defaults: CampaignDefaults): void {
   ports.store.write({ [DEFAULTS_KEY]: json });
 }
 
-function fromSettings(s: ReturnType<typeof defaultSettings>): CampaignDefaults {
+function fromSettings(s: CampaignSettings): CampaignDefaults {
   return {
     timeZone: s.timeZone,
     windowStartMinute: s.window.startMinute,
