@@ -1,6 +1,8 @@
 // The reply scan inside the hourly tick, on in-memory fakes: candidates reply, opt out, bounce and
 // auto-reply mid-sequence; each sequence ends (or not) as issue 5 says, each message is logged
 // once — even when the tick dies at any port call — and no other thread is ever read.
+import { readReply, type ReplyReader } from '../../src/app/replies/read';
+import { scanReplies } from '../../src/app/replies/scan';
 import { runTick } from '../../src/app/tick';
 import { decodeReplyState } from '../../src/core/replies/state';
 import { REPLIES_TAB } from '../../src/core/replies/log';
@@ -254,6 +256,25 @@ describe('the reply scan in the tick', () => {
         expect(decodeReplyState(replies.world.properties).journal).toEqual([]);
       },
     );
+  });
+
+  it('takes a message it cannot read as a reply, logs it for a person, and scans on', () => {
+    const replies = setUp(2);
+    replies.deliverTo(email(1), humanReply(email(1), RECRUITER, 'Interested!'));
+    replies.deliverTo(email(2), humanReply(email(2), RECRUITER, 'Interested too!'));
+    const ports = replies.ports();
+    let calls = 0;
+    const reader: ReplyReader = (raw, context) => {
+      if (++calls === 1) throw new Error('unexpected byte');
+      return readReply(raw, context);
+    };
+    scanReplies(ports, reader);
+    replies.world.endExecution();
+    expect(loggedRows(replies).map((r) => [r[1], r[3], r[5]])).toEqual([
+      [email(1), 'Replied', 'unreadable'],
+      [email(2), 'Interested', expect.any(String)],
+    ]);
+    expect([stateOf(replies, 1), stateOf(replies, 2)]).toEqual(['replied', 'replied']);
   });
 
   it('keeps a tab’s rows for the next tick when the sheet cannot be written', () => {

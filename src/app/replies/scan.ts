@@ -3,6 +3,7 @@
 // campaign threads, classifies them, acts on the store, and logs each one once to the campaign's
 // Replies tab. docs/replies.md explains the protocol and why it never reads another thread.
 import type { Campaign } from '../../core/campaign';
+import type { ClassifyContext } from '../../core/classify';
 import { effectOf, laterOf, stateAfter } from '../../core/replies/act';
 import { isHumanReply } from '../../core/replies/categories';
 import {
@@ -29,7 +30,7 @@ import type { ReplyPorts, ThreadMessage } from '../../ports/replies';
 import { threadLink } from '../status';
 import { StoreSession } from '../store';
 import { holdsFrom, type SendHolds } from './holds';
-import { readReply, type ReplyReader } from './read';
+import { readReply, type ReadReply, type ReplyReader } from './read';
 import { ReplyStateSession } from './state';
 
 /** Messages read per tick at most: the rest wait for the next tick (history resumes after them). */
@@ -273,7 +274,7 @@ function readAndAct(ctx: ScanContext, refs: MessageRef[], reader: ReplyReader): 
     if (!owner || !progress) continue;
     const raw = ctx.replies.history.readRaw(ref.id);
     ctx.report.read++;
-    const read = reader(raw.raw, classifyContext(owner.campaign, senderAddresses));
+    const read = safeRead(reader, raw.raw, classifyContext(owner.campaign, senderAddresses));
     if (isFromSender(read.from, senderAddresses)) {
       ctx.report.ownMessages++;
       continue;
@@ -294,6 +295,26 @@ function readAndAct(ctx: ScanContext, refs: MessageRef[], reader: ReplyReader): 
     });
   }
   return entries;
+}
+
+/**
+ * A message the reader cannot handle must not stop every later scan (and so every send): it is
+ * taken as a person's reply — which stops mailing them, the safe reading — and logged for a person.
+ */
+function safeRead(reader: ReplyReader, raw: string, context: ClassifyContext): ReadReply {
+  try {
+    return reader(raw, context);
+  } catch (error) {
+    return {
+      from: '',
+      failedRecipients: [],
+      verdict: {
+        category: 'neutral',
+        reason: `Baton could not read this message (${(error as Error).message}): please look at it.`,
+        rule: 'unreadable',
+      },
+    };
+  }
 }
 
 function classifyContext(campaign: Campaign, senderAddresses: string[]) {
