@@ -104,14 +104,6 @@ export interface CampaignThreadView {
   classification?: ClassificationView;
 }
 
-/** Any other message: Baton reads nothing of it; the card points home. */
-export interface OtherMessageView {
-  kind: 'other';
-}
-
-/** The delegation helper adds its invitation view to this union. */
-export type MessageView = CampaignThreadView | OtherMessageView;
-
 // ─── Settings and Help ──────────────────────────────────────────────────────────────────────────
 
 /** Defaults every new campaign starts from; the user's own, kept in their store. */
