@@ -45,6 +45,7 @@ describe('a 3-step campaign over 200 candidates on the emulator, over a week and
   it('ran every tick without an error', () => {
     expect(ticks.length).toBeGreaterThan(240);
     expect(ticks.filter((t) => t.error)).toEqual([]);
+    expect(Math.max(...ticks.map((t) => t.simulatedMs))).toBeLessThan(5 * 60_000);
   });
 
   it('delivered exactly 600 messages: each candidate got each step once', () => {
@@ -71,6 +72,11 @@ describe('a 3-step campaign over 200 candidates on the emulator, over a week and
       expect(senderThreads.size).toBe(1);
       expect(messageHeader(mine[2], 'In-Reply-To')).toBe(mine[1].rfcMessageId);
     }
+    const label = sent.labelByName('Baton/Backend hires')!;
+    const labelled = new Set(
+      sent.threadIds().filter((t) => sent.thread(t).some((m) => m.labelIds.has(label.id))),
+    );
+    expect(labelled.size).toBe(200);
   });
 
   it('sent each step no sooner than its delay after the previous one', () => {

@@ -1,5 +1,5 @@
 // The Mailbox port on Gmail: the Gmail advanced service (raw MIME, drafts, thread ids, headers)
-// for the sending protocol, GmailApp for aliases, labels and drafts' content, MailApp for quota.
+// for the sending protocol and labels, GmailApp for aliases and drafts' content, MailApp for quota.
 import type {
   DraftContent,
   DraftSummary,
@@ -111,9 +111,14 @@ export class GmailApiMailbox implements Mailbox {
     return found.map((m) => headersOf(metadata(m.id ?? ''))).filter((m) => m.batonKey === key);
   }
 
+  /** Through the advanced service: GmailApp's label methods need the full mail.google.com scope. */
   labelThread(threadId: string, labelName: string): void {
-    const label = GmailApp.getUserLabelByName(labelName) ?? GmailApp.createLabel(labelName);
-    GmailApp.getThreadById(threadId).addLabel(label);
+    const users = gmailUsers();
+    const existing = (users.Labels.list(ME).labels ?? []).find(
+      (l) => (l.name ?? '').toLowerCase() === labelName.toLowerCase(),
+    );
+    const labelId = existing?.id ?? users.Labels.create({ name: labelName }, ME).id ?? '';
+    users.Threads.modify({ addLabelIds: [labelId] }, ME, threadId);
   }
 
   sendAsAddresses(): string[] {
