@@ -3,7 +3,6 @@
 // in the store and returns at once; the hourly tick does the sending.
 import {
   contentFingerprint,
-  defaultSettings,
   validateSettings,
   validateSteps,
   type Campaign,
@@ -29,6 +28,7 @@ import { unknownVariables } from '../core/template';
 import type { Ports } from '../ports';
 import { publishToSenders } from './delegation/publish';
 import { StoreSession } from './store';
+import { newCampaignSettings } from './home';
 import { ensureHourlyTick } from './triggers';
 
 export interface NewCampaign {
@@ -89,7 +89,7 @@ export function createCampaignFromTab(ports: Ports, input: NewCampaign): Campaig
     tabName: input.tabName,
     emailHeader: roster.headers[roster.emailColumn],
     steps: [],
-    settings: defaultSettings(now, input.timeZone),
+    settings: newCampaignSettings(ports, input.timeZone),
     sender: { email: me, name: '', kind: 'self' },
     state: 'draft',
     createdAt: now,
@@ -129,10 +129,16 @@ export function updateSettings(ports: Ports, id: string, settings: CampaignSetti
 }
 
 /** Sends from this mailbox or one of its verified aliases; a colleague sends by their own grant. */
+/**
+ * Sets who sends the campaign. A colleague can only become the sender through an invitation
+ * (`invitedColleague`): their own tick sends, and only content they approved, so naming them
+ * here directly would leave the campaign with nobody to send it.
+ */
 export function chooseSender(
   ports: Ports,
   id: string,
   sender: { email: string; name: string },
+  invitedColleague = false,
 ): Campaign {
   const email = normaliseEmail(sender.email);
   const invalid = invalidEmailReason(email);
@@ -140,6 +146,12 @@ export function chooseSender(
   const me = normaliseEmail(ports.identity.email());
   const mine = ports.mailbox.sendAsAddresses().map(normaliseEmail);
   const kind: Sender['kind'] = email === me ? 'self' : mine.includes(email) ? 'alias' : 'colleague';
+  if (kind === 'colleague' && !invitedColleague)
+    throw new BatonError(
+      'SENDER_NOT_CONNECTED',
+      `${email} is neither your mailbox nor one of its send-as aliases. To send from a colleague's mailbox, press "Send as a colleague…": they approve the mail in their own Gmail first.`,
+      'senderEmail',
+    );
   return update(ports, id, (c) => {
     c.sender = { email, name: sender.name.trim(), kind };
   });

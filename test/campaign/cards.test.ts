@@ -117,6 +117,12 @@ describe('the campaign cards', () => {
     expect(notificationOf(bad.json)).toMatch(/"Mars\/Olympus" is not a time zone/);
     const sender = click('campaign.chooseSender', { senderEmail: 'not an address' }, { id });
     expect(notificationOf(sender.json)).toMatch(/not a valid email address/);
+    const colleague = click(
+      'campaign.chooseSender',
+      { senderEmail: 'sam@elsewhere.example' },
+      { id },
+    );
+    expect(notificationOf(colleague.json)).toMatch(/press "Send as a colleague…"/);
   });
 
   it('launch (installing one hourly trigger), pause, resume and end', () => {

@@ -81,7 +81,7 @@ function checkInput(ports: Ports, input: InviteInput): { email: string; name: st
 export function inviteColleague(ports: Ports, input: InviteInput): InviteResult {
   const { email, name } = checkInput(ports, input);
   delegationOf(ports);
-  const campaign = chooseSender(ports, input.campaignId, { email, name });
+  const campaign = chooseSender(ports, input.campaignId, { email, name }, true);
   if (campaign.state === 'ended')
     throw new BatonError('ENDED', 'This campaign has ended: there is nothing to send.');
   const secret = secretFrom([ports.ids.newId(), ports.ids.newId()]);

@@ -17,9 +17,10 @@ import {
 } from '../../app/campaigns';
 import type { Step } from '../../core/campaign';
 import { BatonError } from '../../core/errors';
-import { isValidTimeZone, parseClock, zonedToUtc } from '../../core/schedule';
+import { isValidTimeZone, zonedToUtc } from '../../core/schedule';
 import type { Ports } from '../../ports';
 import {
+  clockFormValue,
   formValues,
   integerFormValue,
   notify,
@@ -42,18 +43,6 @@ function stepIndex(event: CardEvent): number {
   if (!Number.isInteger(index) || index < 0)
     throw new BatonError('BAD_STEP', 'This button names no step: reopen the campaign.');
   return index;
-}
-
-function clockField(event: CardEvent, field: string, label: string): number {
-  const text = requiredFormValue(event, field, label);
-  const minutes = parseClock(text);
-  if (minutes === undefined)
-    throw new BatonError(
-      'BAD_TIME',
-      `"${label}" must be a time such as 9:00; "${text}" is not.`,
-      field,
-    );
-  return minutes;
 }
 
 function stepsWith(ports: Ports, id: string, change: (steps: Step[]) => void): Step[] {
@@ -163,8 +152,8 @@ export const campaignActions: ActionMap = {
     const settings = {
       timeZone,
       window: {
-        startMinute: clockField(event, 'windowStart', 'Send from'),
-        endMinute: clockField(event, 'windowEnd', 'Send until'),
+        startMinute: clockFormValue(event, 'windowStart', 'Send from'),
+        endMinute: clockFormValue(event, 'windowEnd', 'Send until'),
         weekdays: formValues(event, 'weekdays').map(Number),
       },
       dailyCap: integerFormValue(event, 'dailyCap', 'Daily cap', { min: 1, max: 2000 }),
