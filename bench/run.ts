@@ -1,0 +1,306 @@
+// `npm run bench`: Baton on the emulator against Apps Script's limits and two baselines, on fixed
+// seeds; prints a table and writes bench/results.json. It reports; it never fails on a figure.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { DAILY_LIMITS, type AccountKind, type ExecutionResult, type FaultPlan } from '../emulator';
+import { STORE_LIMIT_BYTES } from '../emulator/services/properties';
+import { DAY, loadBuiltBaton, messageHeader } from '../sim/baton-world';
+import {
+  CostRecorder,
+  duplicatesAmong,
+  isGmailRead,
+  perEmail,
+  round,
+  sendShare,
+  sendsOf,
+} from './measure';
+import {
+  candidateAddress,
+  killPlans,
+  launchBaton,
+  OWNER,
+  runBaseline,
+  runBatonHours,
+  sentLetters,
+  type BaselineName,
+} from './runners';
+
+const SEED = 20260302;
+const SIDE_BY_SIDE_CANDIDATES = 150;
+const KILL_CANDIDATES = 60;
+/** The first runs of each sender die mid-run; later runs finish the work. */
+const KILLED_RUNS = 3;
+const SCAN_SIZES = [100, 1000, 5000];
+const NEW_REPLIES = 5;
+const BACKLOG: Record<AccountKind, number> = { consumer: 300, workspace: 2000 };
+
+function ensureBuilt(): void {
+  if (!existsSync('dist/Code.js')) execSync('npm run build', { stdio: 'inherit' });
+}
+
+const project = (ensureBuilt(), loadBuiltBaton());
+const wallStart = Date.now();
+const log = (text: string) =>
+  console.log(`[bench ${((Date.now() - wallStart) / 1000).toFixed(0)}s] ${text}`);
+
+/** Baton and both baselines send step 1 to the same candidates; per-email cost of each. */
+function sideBySide() {
+  const count = SIDE_BY_SIDE_CANDIDATES;
+  const baton = launchBaton({ seed: SEED, kind: 'workspace', count, project });
+  const recorder = new CostRecorder(baton.sim.world);
+  recorder.take();
+  const shares: number[] = [];
+  const runs = runBatonHours(baton.sim, 12, undefined, (fired) => {
+    const ms = recorder.take();
+    for (const run of fired) if (sendsOf([run]) > 0) shares.push(sendShare(ms, run.simulatedMs));
+    return baton.sim.sentByBaton(OWNER).length < count;
+  });
+  const sending = runs.filter((r) => sendsOf([r]) > 0);
+  const batonPer = perEmail(sending, baton.sim.sentByBaton(OWNER).length);
+  const result: Record<string, unknown> = {
+    candidates: count,
+    baton: { ...batonPer, sendShareOfEachRun: shares, minSendShare: Math.min(...shares) },
+  };
+  for (const name of ['mail-merge', 'naive-sequencer'] as BaselineName[]) {
+    const base = runBaseline({
+      name,
+      seed: SEED,
+      kind: 'workspace',
+      count,
+      hours: 12,
+      done: (b) => sentLetters(b.world).length >= count,
+    });
+    const per = perEmail(base.runs, sentLetters(base.world).length);
+    result[name] = {
+      ...per,
+      errors: base.runs.filter((r) => r.error).map((r) => r.error),
+      batonRatio: {
+        msPerEmail: round(batonPer.msPerEmail / per.msPerEmail),
+        callsPerEmail: round(batonPer.callsPerEmail / per.callsPerEmail),
+      },
+    };
+  }
+  return result;
+}
+
+const scriptCalls = (runs: ExecutionResult[]) =>
+  runs.reduce((n, r) => n + perEmail([r], 1).callsPerEmail, 0);
+
+type Sender = 'baton' | BaselineName;
+
+/** One sender on its own world with the same candidates; returns its runs and letters. */
+function runSender(sender: Sender, seed: number, count: number, faults?: () => FaultPlan) {
+  if (sender === 'baton') {
+    const { sim } = launchBaton({ seed, kind: 'workspace', count, project });
+    const runs = runBatonHours(sim, 48, faults, (fired) => {
+      const reached = new Set(sentLetters(sim.world).map((l) => l.to)).size;
+      return !(reached >= count && fired.some((r) => !r.killed));
+    });
+    return { runs, letters: sentLetters(sim.world) };
+  }
+  const base = runBaseline({
+    name: sender,
+    seed,
+    kind: 'workspace',
+    count,
+    hours: 48,
+    faults,
+    done: (b) => new Set(sentLetters(b.world).map((l) => l.to)).size >= count,
+  });
+  return { runs: base.runs, letters: sentLetters(base.world) };
+}
+
+/**
+ * The first KILLED_RUNS runs die at a random call of what a clean run of the same sender makes
+ * (so kills land anywhere in its run); duplicates are letters with the same
+ * recipient and subject, counted the same way for all three.
+ */
+function underKills() {
+  const count = KILL_CANDIDATES;
+  const result: Record<string, unknown> = {};
+  for (const sender of ['baton', 'mail-merge', 'naive-sequencer'] as Sender[]) {
+    const clean = runSender(sender, SEED + 1, count);
+    const maxCall = Math.max(...clean.runs.map((r) => scriptCalls([r])));
+    const { runs, letters } = runSender(
+      sender,
+      SEED + 1,
+      count,
+      killPlans(SEED, KILLED_RUNS, maxCall),
+    );
+    const keys = letters.map((l) => `${l.to}|${l.subject}`);
+    result[sender] = {
+      killAtCallUpTo: maxCall,
+      runs: runs.length,
+      killedRuns: runs.filter((r) => r.killed).length,
+      candidatesReached: new Set(letters.map((l) => l.to)).size,
+      sent: keys.length,
+      duplicates: duplicatesAmong(keys),
+    };
+  }
+  return result;
+}
+
+const quotaErrorsIn = (runs: ExecutionResult[]) =>
+  runs.filter((e) =>
+    /too many times for one day: email/.test(
+      `${e.error ?? ''} ${e.logs.map((l) => l.message).join(' ')}`,
+    ),
+  ).length;
+
+/** Most sends inside any 24 h window (the quota's window opens at the first use). */
+function mostIn24h(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j] - sorted[i] >= DAY) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}
+
+/** A backlog bigger than the daily quota; card actions timed on the same world. */
+function backlogAndCards() {
+  const backlog: Record<string, unknown> = {};
+  const cards: Record<string, number[]> = {};
+  const time = (action: string, result: ExecutionResult) =>
+    (cards[action] ??= []).push(result.simulatedMs);
+  for (const kind of ['consumer', 'workspace'] as AccountKind[]) {
+    const count = BACKLOG[kind];
+    const baton = launchBaton({
+      seed: SEED + 2,
+      kind,
+      count,
+      project,
+      onAction: kind === 'workspace' ? time : undefined,
+    });
+    const runs = runBatonHours(baton.sim, 30);
+    const times = baton.sim.sentByBaton(OWNER).map((m) => m.internalDate);
+    const first = Math.min(...times);
+    const limit = DAILY_LIMITS[kind].emailRecipients;
+    const inFirstWindow = times.filter((t) => t < first + DAY).length;
+    const perRun = runs.map((r) => sendsOf([r])).filter((n) => n > 0);
+    backlog[kind] = {
+      candidates: count,
+      dailyQuota: limit,
+      sentInFirstQuotaWindow: inFirstWindow,
+      quotaShare: round(inFirstWindow / limit, 4),
+      mostInAny24h: mostIn24h(times),
+      quotaErrors: quotaErrorsIn(runs),
+      maxEmailsPerRun: Math.max(...perRun),
+      emailsPerRun: perRun,
+      longestRunMs: Math.max(...runs.map((r) => r.simulatedMs)),
+    };
+    if (kind === 'workspace') {
+      const { sim, spreadsheetId, campaignId } = baton;
+      const home = sim.world.run({
+        project,
+        as: OWNER,
+        fn: 'onSheetsHomepage',
+        kind: 'homepage',
+        host: { app: 'sheets', activeSpreadsheetId: spreadsheetId },
+      });
+      time('(sheets homepage)', home);
+      for (const action of [
+        'campaign.list',
+        'campaign.open',
+        'campaign.preview',
+        'campaign.pause',
+        'campaign.resume',
+        'campaign.end',
+      ])
+        sim.act(OWNER, spreadsheetId, action, { id: campaignId, spreadsheetId });
+    }
+  }
+  return { backlog, cards: { candidates: BACKLOG.workspace, simulatedMs: cards } };
+}
+
+/** Reply scan reads with many active threads and a handful of new replies; store bytes. */
+function scanAndStore() {
+  const scan: Record<string, unknown>[] = [];
+  for (const size of SCAN_SIZES) {
+    const baton = launchBaton({ seed: SEED + 3, kind: 'workspace', count: size, project });
+    const { sim } = baton;
+    sim.world.quotas.overrides.workspace = { emailRecipients: 1_000_000 };
+    const bytesAtLaunch = sim.storeBytes(OWNER);
+    runBatonHours(sim, 24 * 5, undefined, () => sim.sentByBaton(OWNER).length < size);
+    const tick = () => {
+      const before = sim.world.remainingQuota(OWNER, 'emailReadWrite');
+      const [run] = runBatonHours(sim, 1);
+      const reads = Object.entries(run.methods).filter(([k]) => isGmailRead(k));
+      return {
+        gmailReads: reads.reduce((n, [, v]) => n + v, 0),
+        gmailReadMethods: Object.fromEntries(reads),
+        gmailQuotaUsed: before - sim.world.remainingQuota(OWNER, 'emailReadWrite'),
+        simulatedMs: run.simulatedMs,
+        sent: sendsOf([run]),
+      };
+    };
+    const quiet = tick();
+    for (let i = 1; i <= NEW_REPLIES; i++) {
+      const box = sim.world.mail.mailbox(candidateAddress(i * Math.floor(size / NEW_REPLIES)));
+      const received = [...box.messages.values()].find((m) => messageHeader(m, 'X-Baton-Key'));
+      if (received) box.reply(received.id, { text: 'Thanks, I would like to hear more.' });
+    }
+    const withReplies = tick();
+    const active = sim.sentByBaton(OWNER).length;
+    const bytes = sim.storeBytes(OWNER);
+    scan.push({
+      activeThreads: active,
+      quietTick: quiet,
+      tickWithNewReplies: { newReplies: NEW_REPLIES, ...withReplies },
+      store: {
+        bytesAtLaunch,
+        bytesWithActive: bytes,
+        bytesPerActiveCandidate: round((bytes - bytesAtLaunch) / active),
+      },
+    });
+    log(`scan ${size} done`);
+  }
+  const largest = scan[scan.length - 1].store as {
+    bytesAtLaunch: number;
+    bytesPerActiveCandidate: number;
+  };
+  return {
+    scan,
+    store: {
+      limitBytes: STORE_LIMIT_BYTES,
+      bytesPerActiveCandidate: largest.bytesPerActiveCandidate,
+      mostActiveCandidates: Math.floor(
+        (STORE_LIMIT_BYTES - largest.bytesAtLaunch) / largest.bytesPerActiveCandidate,
+      ),
+    },
+  };
+}
+
+function bundle() {
+  const source = readFileSync('dist/Code.js', 'utf8');
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    new vm.Script(source, { filename: `Code-${i}.js` }).runInContext(vm.createContext({}));
+    loads.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  loads.sort((a, b) => a - b);
+  return {
+    bytes: statSync('dist/Code.js').size,
+    loadMsMedian: round(loads[2]),
+    loadMsAll: loads.map((n) => round(n)),
+  };
+}
+
+const results: Record<string, unknown> = { seed: SEED, generatedBy: 'npm run bench' };
+results.bundle = bundle();
+log('bundle done');
+results.sideBySide = sideBySide();
+log('side by side done');
+results.underKills = underKills();
+log('kills done');
+Object.assign(results, backlogAndCards());
+log('backlog and cards done');
+Object.assign(results, scanAndStore());
+log('scan and store done');
+results.wallSeconds = Math.round((Date.now() - wallStart) / 1000);
+writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 1).slice(0, 20000));
