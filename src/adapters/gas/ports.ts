@@ -1,5 +1,6 @@
 // Builds the Apps Script implementation of every port, once per execution (nothing survives
-// between executions in Apps Script, so nothing here is cached in module state).
+// between executions in Apps Script, so nothing here is cached in module state; what one
+// execution opens is shared through one SpreadsheetOpener).
 import type {
   CellValue,
   KeyValueStore,
@@ -11,6 +12,7 @@ import type {
 import { gasDelegationPorts } from './delegation';
 import { GmailApiMailbox } from './gmail';
 import { GmailApiHistory, SpreadsheetLogSheets } from './replies';
+import { SpreadsheetOpener } from './spreadsheet-opener';
 
 class UserPropertiesStore implements KeyValueStore {
   private readonly properties = PropertiesService.getUserProperties();
@@ -33,22 +35,25 @@ class AppsScriptUserLock implements UserLock {
   }
 }
 
-function tab(spreadsheetId: string, tabName: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = SpreadsheetApp.openById(spreadsheetId).getSheetByName(tabName);
-  if (!sheet) throw new Error(`The tab "${tabName}" is missing from the campaign's spreadsheet.`);
-  return sheet;
-}
-
 class SpreadsheetAppSheets implements Spreadsheets {
+  constructor(private readonly sheets: SpreadsheetOpener) {}
+
+  private tab(spreadsheetId: string, tabName: string): GoogleAppsScript.Spreadsheet.Sheet {
+    const sheet = this.sheets.tab(spreadsheetId, tabName);
+    if (!sheet) throw new Error(`The tab "${tabName}" is missing from the campaign's spreadsheet.`);
+    return sheet;
+  }
   readTab(spreadsheetId: string, tabName: string): CellValue[][] {
-    return tab(spreadsheetId, tabName).getDataRange().getValues();
+    return this.sheets.readValues(spreadsheetId, this.tab(spreadsheetId, tabName)) as CellValue[][];
   }
   writeBlock(id: string, tabName: string, row: number, column: number, values: CellValue[][]) {
     if (values.length === 0) return;
-    tab(id, tabName).getRange(row, column, values.length, values[0].length).setValues(values);
+    this.sheets.written(id, tabName);
+    this.tab(id, tabName).getRange(row, column, values.length, values[0].length).setValues(values);
   }
   tabNames(spreadsheetId: string): string[] {
-    return SpreadsheetApp.openById(spreadsheetId)
+    return this.sheets
+      .open(spreadsheetId)
       .getSheets()
       .map((s) => s.getName());
   }
@@ -71,16 +76,17 @@ class ScriptAppTriggers implements Triggers {
 }
 
 export function gasPorts(): Ports {
+  const spreadsheets = new SpreadsheetOpener();
   return {
     identity: { email: () => Session.getEffectiveUser().getEmail() },
     clock: { now: () => Date.now() },
     lock: new AppsScriptUserLock(),
     store: new UserPropertiesStore(),
     mailbox: new GmailApiMailbox(),
-    sheets: new SpreadsheetAppSheets(),
+    sheets: new SpreadsheetAppSheets(spreadsheets),
     triggers: new ScriptAppTriggers(),
     ids: { newId: () => Utilities.getUuid() },
-    replies: { history: new GmailApiHistory(), logSheets: new SpreadsheetLogSheets() },
-    delegation: gasDelegationPorts(),
+    replies: { history: new GmailApiHistory(), logSheets: new SpreadsheetLogSheets(spreadsheets) },
+    delegation: gasDelegationPorts(spreadsheets),
   };
 }

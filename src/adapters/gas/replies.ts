@@ -10,10 +10,9 @@ import type {
   ThreadMessage,
 } from '../../ports/replies';
 import { gmailUsers, isNotFound } from './gmail';
+import { appendRowsLocked, cellText, SpreadsheetOpener } from './spreadsheet-opener';
 
 const ME = 'me';
-/** How long a tick waits for another user's tick appending to the same tab. */
-const APPEND_LOCK_MS = 10000;
 
 /** The advanced service returns `raw` as web-safe base64 text or as bytes, depending on the runtime. */
 function rawToBinary(raw: unknown): string {
@@ -88,63 +87,41 @@ export class GmailApiHistory implements MailHistory {
   }
 }
 
-function openTab(
-  spreadsheetId: string,
-  tabName: string,
-): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return SpreadsheetApp.openById(spreadsheetId).getSheetByName(tabName);
-}
-
-function textOf(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
 export class SpreadsheetLogSheets implements CampaignLogSheets {
+  constructor(private readonly spreadsheets: SpreadsheetOpener) {}
+
   appendRows(id: string, tabName: string, header: readonly string[], rows: CellValue[][]): void {
-    if (rows.length === 0) return;
-    // Every sender's tick appends to the same tab: the script lock keeps two appends from
-    // landing on the same rows.
-    const lock = LockService.getScriptLock();
-    if (!lock.tryLock(APPEND_LOCK_MS))
-      throw new Error(
-        `The "${tabName}" tab is busy (another tick is writing it); retried next tick.`,
-      );
-    try {
-      const spreadsheet = SpreadsheetApp.openById(id);
-      let sheet = spreadsheet.getSheetByName(tabName);
-      if (!sheet) {
-        sheet = spreadsheet.insertSheet(tabName);
-        sheet.getRange(1, 1, 1, header.length).setValues([[...header]]);
-      }
-      const first = Math.max(sheet.getLastRow(), 1) + 1;
-      // Plain text, so Sheets keeps "2026-03-04 10:15", step numbers and message ids as written.
-      sheet.getRange(first, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
-    } finally {
-      lock.releaseLock();
-    }
+    appendRowsLocked(
+      this.spreadsheets,
+      id,
+      tabName,
+      header,
+      rows,
+      `The "${tabName}" tab is busy (another tick is writing it); retried next tick.`,
+    );
   }
 
   readColumn(id: string, tabName: string, column: number): string[] {
-    const sheet = openTab(id, tabName);
+    const sheet = this.spreadsheets.tab(id, tabName);
     if (!sheet || sheet.getLastRow() < 2) return [];
     return sheet
       .getRange(2, column, sheet.getLastRow() - 1, 1)
       .getValues()
-      .map((row) => textOf(row[0]));
+      .map((row) => cellText(row[0]));
   }
 
   readRows(id: string, tabName: string): string[][] {
-    const sheet = openTab(id, tabName);
+    const sheet = this.spreadsheets.tab(id, tabName);
     if (!sheet) return [];
-    return sheet
-      .getDataRange()
-      .getValues()
+    return this.spreadsheets
+      .readValues(id, sheet)
       .slice(1)
-      .map((row) => row.map(textOf));
+      .map((row) => row.map(cellText));
   }
 
   writeDashboard(id: string, tabName: string, values: CellValue[][], chart?: ChartSpec): boolean {
-    const spreadsheet = SpreadsheetApp.openById(id);
+    const spreadsheet = this.spreadsheets.open(id);
+    this.spreadsheets.written(id, tabName);
     const sheet = spreadsheet.getSheetByName(tabName) ?? spreadsheet.insertSheet(tabName);
     sheet.clear();
     const width = Math.max(...values.map((row) => row.length));
