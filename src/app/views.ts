@@ -2,6 +2,7 @@
 // One section per feature; feature helpers append theirs (campaign, delegation, replies) below.
 import type { CampaignState } from '../core/campaign';
 import type { ReplyCategory } from '../core/replies/categories';
+import type { Figures } from '../core/metrics';
 import type { CandidateState } from '../core/sequence';
 
 // ─── Shared ─────────────────────────────────────────────────────────────────────────────────────
@@ -168,18 +169,10 @@ export interface SenderStatusView {
 
 // ─── Replies: a campaign's figures (the replies feature) ────────────────────────────────────────
 
-/** One line of figures: the whole campaign, one step or one sender. */
-export interface FiguresRowView {
+/** One line of figures: the whole campaign, one step or one sender, rates as people read them. */
+export interface FiguresRowView extends Omit<Figures, 'replyRate' | 'interestRate'> {
   label: string;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  replied: number;
-  interested: number;
-  notInterested: number;
-  optedOut: number;
-  autoReplied: number;
-  /** As people read it: `21%`, or `—` when there is nothing to divide by. */
+  /** `21%`, or `—` when there is nothing to divide by. */
   replyRate: string;
   interestRate: string;
 }
