@@ -1,28 +1,11 @@
 // A campaign driven on the emulator, through the BUILT bundle only: card actions as the owner
 // would press them in Sheets, then the virtual clock that fires the owner's hourly trigger.
-import { loadProject, World, type ExecutionResult, type Project } from '../../emulator';
+import { World, type ExecutionResult, type Project } from '../../emulator';
+import { loadBuiltBaton } from '../../sim/baton-world';
 import { messageHeader, type StoredMessage } from '../../emulator/gmail/mail-system';
 
 export const OWNER = 'rita@acme.example';
 export const TAB = 'Candidates';
-
-/**
- * The built bundle (BATON_DIST names a private copy of dist/). Other test runs in this tree rebuild dist/ (rollup empties it first), so a
- * read that finds it half-built waits and tries again.
- */
-export function loadBuiltBaton(): Project {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const project = loadProject(process.env.BATON_DIST ?? 'dist');
-      if (project.files.some((f) => f.name.endsWith('Code.js') && f.source.length > 1000))
-        return project;
-    } catch (error) {
-      if (attempt > 360) throw error;
-    }
-    if (attempt > 360) throw new Error('dist/ holds no built Code.js: run npm run build.');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-  }
-}
 
 export interface CampaignWorld {
   world: World;

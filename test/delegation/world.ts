@@ -4,7 +4,8 @@
 import { toAddOnJson } from '../../emulator/cards';
 import { checkAddOnResultJson } from '../../emulator/fidelity/cards';
 import { PropertyStores } from '../../emulator/services/properties';
-import { loadProject, World, type ExecutionKind, type HostContext } from '../../emulator';
+import { World, type ExecutionKind, type HostContext } from '../../emulator';
+import { loadBuiltBaton } from '../../sim/baton-world';
 import type { Campaign, Step } from '../../src/core/campaign';
 import { emptyProgress, emptyStore, encodeStore } from '../../src/core/store';
 
@@ -29,7 +30,7 @@ export const STEPS: Step[] = [
 
 export class DelegationWorld {
   readonly world = new World({ seed: 11, start: START });
-  readonly project = loadBuiltProject();
+  readonly project = loadBuiltBaton();
   readonly spreadsheetId: string;
   readonly candidates: string[];
   /** Simulated milliseconds of every card execution, by entry point and action. */
@@ -172,21 +173,6 @@ export class DelegationWorld {
     if (!tab) throw new Error(`No tab ${tabName}`);
     while (tab.rows.length < row) tab.rows.push([]);
     tab.rows[row - 1][column - 1] = value;
-  }
-}
-
-/**
- * dist/ as the jest global setup built it. Other test runs in the same work tree rebuild it
- * meanwhile (rollup empties it first), so a missing manifest is waited for, briefly.
- */
-function loadBuiltProject(): ReturnType<typeof loadProject> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return loadProject('dist');
-    } catch (error) {
-      if (attempt >= 60) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
   }
 }
 

@@ -2,7 +2,8 @@
 // Baton's cards and the clock: a campaign from a tab, preview, test send, launch; time passes,
 // mail goes out; a candidate replies; the owner sees it on the home card and in the Replies tab.
 // Every card action stays inside its 3 s budget of simulated time.
-import { loadProject, World } from '../../emulator';
+import { World } from '../../emulator';
+import { loadBuiltBaton } from '../../sim/baton-world';
 import { headerValue } from '../../emulator/gmail/mime';
 import { CardDriver } from './driver';
 
@@ -18,7 +19,7 @@ function setUp() {
   world.addUser({ email: MIA, name: 'Mia' });
   world.addUser({ email: ANN, name: 'Ann', kind: 'consumer' });
   world.addUser({ email: BEN, name: 'Ben', kind: 'consumer' });
-  const project = loadProject(process.env.BATON_DIST ?? 'dist');
+  const project = loadBuiltBaton();
   const sheetId = world.createSpreadsheet({
     owner: RITA,
     name: 'Hiring',

@@ -4,13 +4,13 @@ import { toAddOnJson } from '../../emulator/cards';
 import { checkAddOnResultJson } from '../../emulator/fidelity/cards';
 import { PropertyStores } from '../../emulator/services/properties';
 import {
-  loadProject,
   World,
   type ExecutionKind,
   type ExecutionResult,
   type HostContext,
   type RunOptions,
 } from '../../emulator';
+import { loadBuiltBaton } from '../../sim/baton-world';
 import { defaultSettings, type Campaign, type CampaignState } from '../../src/core/campaign';
 import { candidateKey } from '../../src/core/roster';
 import type { Progress } from '../../src/core/sequence';
@@ -40,7 +40,7 @@ export function runShown(world: World, request: RunOptions): Shown {
 export class CardWorld {
   readonly world = new World({ seed: 7, start: START });
   /** The built bundle (BATON_DIST names another build folder, e.g. a private copy). */
-  readonly project = loadProject(process.env.BATON_DIST ?? 'dist');
+  readonly project = loadBuiltBaton();
 
   constructor() {
     this.world.addUser({ email: RECRUITER, name: 'Rita', timeZone: 'Europe/Paris' });
