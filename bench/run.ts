@@ -4,7 +4,13 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { DAILY_LIMITS, type AccountKind, type ExecutionResult, type FaultPlan } from '../emulator';
+import {
+  DAILY_LIMITS,
+  type AccountKind,
+  type ExecutionResult,
+  type FaultPlan,
+  type World,
+} from '../emulator';
 import { STORE_LIMIT_BYTES } from '../emulator/services/properties';
 import { DAY, loadBuiltBaton, messageHeader } from '../sim/baton-world';
 import {
@@ -16,6 +22,7 @@ import {
   sendShare,
   sendsOf,
 } from './measure';
+import { markdownTable, tableRows, writeTableInto } from './table';
 import {
   candidateAddress,
   killPlans,
@@ -30,10 +37,19 @@ import {
 const SEED = 20260302;
 const SIDE_BY_SIDE_CANDIDATES = 150;
 const KILL_CANDIDATES = 60;
-/** The first runs of each sender die mid-run; later runs finish the work. */
-const KILLED_RUNS = 3;
+/** Runs of each sender die mid-run until this many kills landed; later runs finish the work. */
+const KILLED_RUNS = 5;
 const SCAN_SIZES = [100, 1000, 5000];
 const NEW_REPLIES = 5;
+/** Timed on the running campaign after the backlog run (create, steps, settings, launch come first). */
+const CARD_ACTIONS_AFTER_RUN = [
+  'campaign.list',
+  'campaign.open',
+  'campaign.preview',
+  'campaign.pause',
+  'campaign.resume',
+  'campaign.end',
+];
 const BACKLOG: Record<AccountKind, number> = { consumer: 300, workspace: 2000 };
 
 function ensureBuilt(): void {
@@ -52,16 +68,28 @@ function sideBySide() {
   const recorder = new CostRecorder(baton.sim.world);
   recorder.take();
   const shares: number[] = [];
+  const msByCostKey: Record<string, number> = {};
   const runs = runBatonHours(baton.sim, 12, undefined, (fired) => {
     const ms = recorder.take();
-    for (const run of fired) if (sendsOf([run]) > 0) shares.push(sendShare(ms, run.simulatedMs));
+    if (!fired.some((run) => sendsOf([run]) > 0)) return true;
+    for (const run of fired) shares.push(sendShare(ms, run.simulatedMs));
+    for (const [key, n] of Object.entries(ms)) msByCostKey[key] = (msByCostKey[key] ?? 0) + n;
     return baton.sim.sentByBaton(OWNER).length < count;
   });
   const sending = runs.filter((r) => sendsOf([r]) > 0);
   const batonPer = perEmail(sending, baton.sim.sentByBaton(OWNER).length);
   const result: Record<string, unknown> = {
     candidates: count,
-    baton: { ...batonPer, sendShareOfEachRun: shares, minSendShare: Math.min(...shares) },
+    baton: {
+      ...batonPer,
+      sendShareOfEachRun: shares,
+      minSendShare: Math.min(...shares),
+      msPerEmailByCostKey: Object.fromEntries(
+        Object.entries(msByCostKey)
+          .sort(([, a], [, b]) => b - a)
+          .map(([key, ms]) => [key, round(ms / batonPer.sent)]),
+      ),
+    },
   };
   for (const name of ['mail-merge', 'naive-sequencer'] as BaselineName[]) {
     const base = runBaseline({
@@ -91,7 +119,12 @@ const scriptCalls = (runs: ExecutionResult[]) =>
 type Sender = 'baton' | BaselineName;
 
 /** One sender on its own world with the same candidates; returns its runs and letters. */
-function runSender(sender: Sender, seed: number, count: number, faults?: () => FaultPlan) {
+function runSender(
+  sender: Sender,
+  seed: number,
+  count: number,
+  faults?: (world: World) => FaultPlan,
+) {
   if (sender === 'baton') {
     const { sim } = launchBaton({ seed, kind: 'workspace', count, project });
     const runs = runBatonHours(sim, 48, faults, (fired) => {
@@ -113,9 +146,9 @@ function runSender(sender: Sender, seed: number, count: number, faults?: () => F
 }
 
 /**
- * The first KILLED_RUNS runs die at a random call of what a clean run of the same sender makes
- * (so kills land anywhere in its run); duplicates are letters with the same
- * recipient and subject, counted the same way for all three.
+ * Runs die at a random call of what a clean run of the same sender makes (so kills land anywhere
+ * in a run) until KILLED_RUNS kills landed; duplicates are letters with the same recipient and
+ * subject, counted the same way for all three.
  */
 function underKills() {
   const count = KILL_CANDIDATES;
@@ -202,15 +235,11 @@ function backlogAndCards() {
         host: { app: 'sheets', activeSpreadsheetId: spreadsheetId },
       });
       time('(sheets homepage)', home);
-      for (const action of [
-        'campaign.list',
-        'campaign.open',
-        'campaign.preview',
-        'campaign.pause',
-        'campaign.resume',
-        'campaign.end',
-      ])
-        sim.act(OWNER, spreadsheetId, action, { id: campaignId, spreadsheetId });
+      const forms: Record<string, Record<string, string>> = {
+        'campaign.preview': { row: '2', step: '1' },
+      };
+      for (const action of CARD_ACTIONS_AFTER_RUN)
+        sim.act(OWNER, spreadsheetId, action, { id: campaignId, spreadsheetId }, forms[action]);
     }
   }
   return { backlog, cards: { candidates: BACKLOG.workspace, simulatedMs: cards } };
@@ -303,4 +332,11 @@ Object.assign(results, scanAndStore());
 log('scan and store done');
 results.wallSeconds = Math.round((Date.now() - wallStart) / 1000);
 writeFileSync(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 1).slice(0, 20000));
+const table = markdownTable(tableRows(JSON.parse(JSON.stringify(results))));
+console.log(`\n${table}\n`);
+const doc = path.join('docs', 'performance.md');
+if (existsSync(doc) && writeTableInto(doc, table)) {
+  execSync(`npx prettier --write ${doc}`, { stdio: 'ignore' });
+  log(`table written into ${doc}`);
+}
+log('results in bench/results.json');

@@ -8,6 +8,7 @@ import {
   type ExecutionResult,
   type FaultPlan,
   type Project,
+  type World,
 } from '../emulator';
 import {
   BatonWorld,
@@ -47,11 +48,17 @@ export function candidateRows(count: number, withStatus: boolean): unknown[][] {
   return rows;
 }
 
-/** Fault plans for successive runs: the first `kills` runs die at a random call up to `maxCall`. */
-export function killPlans(seed: number, kills: number, maxCall: number): () => FaultPlan {
+/** Runs die at a random call up to `maxCall` until `kills` kills have landed in the world. */
+export function killPlans(
+  seed: number,
+  kills: number,
+  maxCall: number,
+): (world: World) => FaultPlan {
   const random = seededRandom(seed * 104729 + 7);
-  let planned = 0;
-  return () => (planned++ < kills ? { killAtCall: 1 + Math.floor(random() * maxCall) } : {});
+  return (world) =>
+    world.executions.filter((e) => e.killed).length < kills
+      ? { killAtCall: 1 + Math.floor(random() * maxCall) }
+      : {};
 }
 
 export interface BatonRun {
@@ -96,12 +103,12 @@ export function launchBaton(options: {
 export function runBatonHours(
   sim: BatonWorld,
   hours: number,
-  faults: () => FaultPlan = () => ({}),
+  faults: (world: World) => FaultPlan = () => ({}),
   each?: (runs: ExecutionResult[]) => boolean | void,
 ): ExecutionResult[] {
   const runs: ExecutionResult[] = [];
   for (let h = 0; h < hours; h++) {
-    sim.world.faults = faults();
+    sim.world.faults = faults(sim.world);
     const fired = sim.world.advance(HOUR).filter((e) => e.user === OWNER && e.kind === 'trigger');
     sim.world.faults = {};
     runs.push(...fired);
@@ -124,7 +131,7 @@ export function runBaseline(options: {
   kind: AccountKind;
   count: number;
   hours: number;
-  faults?: () => FaultPlan;
+  faults?: (world: World) => FaultPlan;
   /** Stop once a run ends cleanly and this says the work is done. */
   done?: (run: BaselineRun) => boolean;
 }): BaselineRun {
@@ -146,7 +153,7 @@ export function runBaseline(options: {
       fn: BASELINES[options.name].fn,
       kind: 'trigger',
       event,
-      faults: options.faults?.() ?? {},
+      faults: options.faults?.(world) ?? {},
     });
     run.runs.push(result);
     world.advance(HOUR);
