@@ -137,6 +137,14 @@ describe('the campaign cards', () => {
     expect(textOf(shownCard(click('campaign.end', {}, { id }).json))).toContain('State\nEnded');
   });
 
+  it('open the campaign’s replies and figures from its editor', () => {
+    const editor = JSON.stringify(shownCard(click('campaign.open', {}, { id }).json));
+    expect(editor).toContain('"replies.figures"');
+    const figures = textOf(shownCard(click('replies.figures', {}, { campaignId: id }).json));
+    expect(figures).toContain('Replies and figures');
+    expect(figures).toMatch(/Replied/);
+  });
+
   it('list the spreadsheet’s campaigns', () => {
     const list = textOf(shownCard(click('campaign.list', {}, {}).json));
     expect(list).toContain('Hires');

@@ -16,6 +16,7 @@ import {
   paragraph,
   section,
 } from '../kit';
+import { FIGURES_ACTION } from '../replies/figures';
 
 type Card = GoogleAppsScript.Card_Service.Card;
 type Widget = GoogleAppsScript.Card_Service.Widget;
@@ -195,7 +196,10 @@ export function campaignEditorCard(view: CampaignEditorView): Card {
       ),
       labelled('Email column', view.emailHeader || 'none found', `${view.rows} candidates`),
       labelled('Variables', view.variables.map((v) => `{{${v}}}`).join(' ') || 'none'),
-      buttonRow(linkButton('Open the sheet', view.spreadsheetUrl)),
+      buttonRow(
+        actionButton('Replies and figures', FIGURES_ACTION, { campaignId: id }),
+        linkButton('Open the sheet', view.spreadsheetUrl),
+      ),
     ]),
     section('Steps', stepWidgets(view)),
     section('Settings', settingsWidgets(view), { visible: 0 }),
