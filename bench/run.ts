@@ -40,6 +40,8 @@ const KILL_CANDIDATES = 60;
 /** Runs of each sender die mid-run until this many kills landed; later runs finish the work. */
 const KILLED_RUNS = 5;
 const SCAN_SIZES = [100, 1000, 5000];
+/** The naive sequencer's own runs stop fitting in 6 minutes beyond a few hundred candidates. */
+const NAIVE_SCAN_SIZES = [50, 100];
 const NEW_REPLIES = 5;
 /** Timed on the running campaign after the backlog run (create, steps, settings, launch come first). */
 const CARD_ACTIONS_AFTER_RUN = [
@@ -293,6 +295,7 @@ function scanAndStore() {
   };
   return {
     scan,
+    naiveSequencerScan: NAIVE_SCAN_SIZES.map(naiveScan),
     store: {
       limitBytes: STORE_LIMIT_BYTES,
       bytesPerActiveCandidate: largest.bytesPerActiveCandidate,
@@ -300,6 +303,31 @@ function scanAndStore() {
         (STORE_LIMIT_BYTES - largest.bytesAtLaunch) / largest.bytesPerActiveCandidate,
       ),
     },
+  };
+}
+
+/** The naive sequencer's run once every candidate has its thread: its reads follow the threads. */
+function naiveScan(size: number) {
+  const base = runBaseline({
+    name: 'naive-sequencer',
+    seed: SEED + 3,
+    kind: 'workspace',
+    count: size,
+    hours: 12,
+    done: (b) => sentLetters(b.world).length >= size,
+  });
+  const run = base.world.run({
+    project: base.project,
+    as: OWNER,
+    fn: 'tick',
+    kind: 'trigger',
+    event: { spreadsheetId: base.spreadsheetId, tab: 'Candidates', steps: [] },
+  });
+  const reads = Object.entries(run.methods).filter(([k]) => isGmailRead(k));
+  return {
+    activeThreads: sentLetters(base.world).length,
+    gmailReads: reads.reduce((n, [, v]) => n + v, 0),
+    simulatedMs: run.simulatedMs,
   };
 }
 

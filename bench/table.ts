@@ -71,7 +71,11 @@ export function tableRows(r: Results): string[][] {
     backlogRow('workspace'),
     [
       `Reply scan: Gmail reads per tick by active threads, ${scan[0].tickWithNewReplies.newReplies} new replies`,
-      `${reads('tickWithNewReplies')} (no new reply: ${reads('quietTick')})`,
+      `${reads('tickWithNewReplies')} (no new reply: ${reads('quietTick')}); naive sequencer, no new reply: ${(
+        r.naiveSequencerScan as any[]
+      )
+        .map((n) => `${n.activeThreads}: ${n.gmailReads}`)
+        .join(', ')}`,
       'grows with new messages, not active threads',
       yes(readsFlat),
     ],
