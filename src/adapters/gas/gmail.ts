@@ -52,6 +52,9 @@ function metadata(id: string): ApiMessage {
 }
 
 export class GmailApiMailbox implements Mailbox {
+  /** Label ids by lower-cased name, found during this execution. */
+  private readonly labelIds = new Map<string, string>();
+
   createDraft(message: OutgoingMessage): string {
     const resource: GoogleAppsScript.Gmail.Schema.Draft = {
       message: { raw: Utilities.base64EncodeWebSafe(message.raw), threadId: message.threadId },
@@ -111,13 +114,21 @@ export class GmailApiMailbox implements Mailbox {
     return found.map((m) => headersOf(metadata(m.id ?? ''))).filter((m) => m.batonKey === key);
   }
 
-  /** Through the advanced service: GmailApp's label methods need the full mail.google.com scope. */
+  /**
+   * Through the advanced service: GmailApp's label methods need the full mail.google.com scope.
+   * The label's id is looked up once per execution (this object lives for one execution).
+   */
   labelThread(threadId: string, labelName: string): void {
     const users = gmailUsers();
-    const existing = (users.Labels.list(ME).labels ?? []).find(
-      (l) => (l.name ?? '').toLowerCase() === labelName.toLowerCase(),
-    );
-    const labelId = existing?.id ?? users.Labels.create({ name: labelName }, ME).id ?? '';
+    const key = labelName.toLowerCase();
+    let labelId = this.labelIds.get(key);
+    if (!labelId) {
+      const existing = (users.Labels.list(ME).labels ?? []).find(
+        (l) => (l.name ?? '').toLowerCase() === key,
+      );
+      labelId = existing?.id ?? users.Labels.create({ name: labelName }, ME).id ?? '';
+      this.labelIds.set(key, labelId);
+    }
     users.Threads.modify({ addLabelIds: [labelId] }, ME, threadId);
   }
 
