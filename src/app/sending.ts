@@ -53,6 +53,23 @@ interface TickContext {
   holds?: SendHolds;
 }
 
+/**
+ * Settles what an interrupted execution left pending, under the user lock, before anything else
+ * of the tick: the reply scan can only attribute a bounce or a reply to a thread the store knows,
+ * and a send that a kill cut off before its record is known only once it is reconciled.
+ */
+export function settleInterruptedSends(ports: Ports): number {
+  if (!ports.lock.tryAcquire(LOCK_WAIT_MS)) return 0;
+  try {
+    const session = new StoreSession(ports.store);
+    const settled = reconcilePending({ ports, session, deadline: ports.clock.now() });
+    session.save();
+    return settled;
+  } finally {
+    ports.lock.release();
+  }
+}
+
 export function runSendingTick(
   ports: Ports,
   budgetMs = TICK_BUDGET_MS,
@@ -133,12 +150,16 @@ function reconcilePending(ctx: TickContext): number {
   const count = pending.length;
   for (const p of [...pending]) {
     if (p.sent) recordSent(ctx, p, p.sent.threadId, p.sent.at);
-    else if (p.draftId && !mailbox.draftExists(p.draftId)) {
+    else if (p.draftId && mailbox.draftExists(p.draftId)) mailbox.deleteDraft(p.draftId);
+    else {
+      // The draft is gone, or its id was never saved (the intent is the one write before a
+      // send): the step went out exactly when the mailbox shows its message.
       const sent = findSent(ctx, p);
       if (sent) recordSent(ctx, p, sent.threadId, sent.date || ctx.ports.clock.now());
-      else markFailed(ctx, p);
-    } else if (p.draftId) mailbox.deleteDraft(p.draftId);
-    else for (const orphan of mailbox.findDraftsByKey(p.key, p.email)) mailbox.deleteDraft(orphan);
+      else if (p.draftId) markFailed(ctx, p);
+      else
+        for (const orphan of mailbox.findDraftsByKey(p.key, p.email)) mailbox.deleteDraft(orphan);
+    }
     pending.splice(pending.indexOf(p), 1);
     ctx.session.save();
   }
@@ -291,10 +312,11 @@ function sendStep(
     extraHeaders: { 'X-Baton-Key': pending.key },
     boundary: `=_baton_${pending.key}`,
   });
+  // The intent is durable before anything reaches Gmail; the draft's id rides along with the
+  // next write (reconcilePending finds the draft, or its sent message, by key without it).
   ctx.session.data.pending.push(pending);
   ctx.session.save();
   pending.draftId = mailbox.createDraft({ raw, threadId: current.threadId || undefined });
-  ctx.session.save();
   const sent = mailbox.sendDraft(pending.draftId);
   const at = clock.now();
   pending.sent = { id: sent.id, threadId: sent.threadId, at };

@@ -8,6 +8,7 @@ import type {
   SentMessage,
   SentMessageHeaders,
 } from '../../ports';
+import { base64Encode, utf8Encode } from '../../core/encoding';
 
 const ME = 'me';
 const HEADERS = ['Message-ID', 'X-Baton-Key'];
@@ -57,7 +58,8 @@ export class GmailApiMailbox implements Mailbox {
 
   createDraft(message: OutgoingMessage): string {
     const resource: GoogleAppsScript.Gmail.Schema.Draft = {
-      message: { raw: Utilities.base64EncodeWebSafe(message.raw), threadId: message.threadId },
+      // Encoded here rather than by Utilities: the same bytes, without a service call per send.
+      message: { raw: base64Encode(utf8Encode(message.raw), true), threadId: message.threadId },
     };
     return gmailUsers().Drafts.create(resource, ME).id ?? '';
   }
