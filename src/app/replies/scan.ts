@@ -116,7 +116,7 @@ export function scanReplies(ports: Ports, reader: ReplyReader = readReply): Scan
       owners: threadOwners(session),
       report: emptyReport('history'),
     };
-    flushJournal(ctx, true);
+    flushJournal(ctx);
     scanNewMessages(ctx, reader);
     return { report: ctx.report, holds: holdsFrom(ctx.replyState.state) };
   } finally {
@@ -169,7 +169,7 @@ function scanNewMessages(ctx: ScanContext, reader: ReplyReader): void {
     new Set(campaigns.filter((c) => c.state === 'paused').map((c) => c.id)),
   );
   ctx.replyState.save();
-  flushJournal(ctx, false);
+  flushJournal(ctx);
 }
 
 interface Batch {
@@ -383,10 +383,12 @@ export function candidateEmail(
 
 /**
  * Writes the journal's rows to the Replies tabs, one write per campaign, and drops them from the
- * journal once written. After a crash (`recovering`), rows whose message id the tab already holds
- * are not written again: that is what makes each message logged exactly once.
+ * journal once written. Rows whose message id the tab already holds are never written again: that
+ * is what makes each message logged exactly once, whether the last attempt died (a crash) or
+ * threw after its write took effect (a transient error on the flush), in this execution or an
+ * earlier one. The check costs one column read, and only when there are rows to write.
  */
-export function flushJournal(ctx: LogContext, recovering: boolean): void {
+export function flushJournal(ctx: LogContext): void {
   const state = ctx.replyState.state;
   if (state.journal.length === 0) return;
   const campaigns = ctx.session.data.campaigns;
@@ -400,12 +402,10 @@ export function flushJournal(ctx: LogContext, recovering: boolean): void {
     const campaign = campaigns.get(campaignId) as Campaign;
     const { logSheets } = ctx.replies;
     try {
-      const due = recovering
-        ? entriesNotYetLogged(
-            entries,
-            logSheets.readColumn(campaign.spreadsheetId, REPLIES_TAB, MESSAGE_ID_COLUMN),
-          )
-        : entries;
+      const due = entriesNotYetLogged(
+        entries,
+        logSheets.readColumn(campaign.spreadsheetId, REPLIES_TAB, MESSAGE_ID_COLUMN),
+      );
       const rows = due.map((entry) =>
         replyRow(entry, campaign.settings.timeZone, threadLink(entry.sender, entry.threadId)),
       );

@@ -102,7 +102,7 @@ function change(
     apply(ctx, owner);
     session.save();
     ctx.replyState.save();
-    flushJournal(ctx, false);
+    flushJournal(ctx);
   } finally {
     ports.lock.release();
   }
