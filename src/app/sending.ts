@@ -186,7 +186,14 @@ function runCampaign(ctx: TickContext, campaign: Campaign): CampaignTickReport {
     return report;
   }
   const notes: RowNotes = new Map();
-  if (campaign.state === 'running') sendDue(ctx, campaign, roster, notes, report);
+  if (campaign.state === 'running') {
+    const newThreads: string[] = [];
+    try {
+      sendDue(ctx, campaign, roster, notes, report, newThreads);
+    } finally {
+      labelQuietly(ctx, newThreads, campaignLabel(campaign));
+    }
+  }
   ctx.holds?.annotate(campaign, roster, progressOf(ctx, campaign.id), notes, ctx.ports.clock.now());
   try {
     const block = statusBlock(
@@ -222,6 +229,7 @@ function sendDue(
   roster: Roster,
   notes: RowNotes,
   report: CampaignTickReport,
+  newThreads: string[],
 ): void {
   const progress = progressOf(ctx, campaign.id);
   const today = localDay(ctx.ports.clock.now(), campaign.settings.timeZone);
@@ -256,7 +264,7 @@ function sendDue(
       continue;
     }
     try {
-      sendStep(ctx, campaign, candidate, current, due.step, merged);
+      sendStep(ctx, campaign, candidate, current, due.step, merged, newThreads);
       progress.sentToday++;
       report.sent++;
     } catch (error) {
@@ -284,6 +292,8 @@ function sendStep(
   current: Progress,
   step: number,
   merged: { subject: string; text: string; html: string },
+  /** Receives the message id of a first step: its new thread is labelled after the sends. */
+  newThreads: string[],
 ): void {
   const { mailbox, clock } = ctx.ports;
   const pending: PendingSend = {
@@ -324,15 +334,19 @@ function sendStep(
   recordSent(ctx, pending, sent.threadId, at);
   const pendingList = ctx.session.data.pending;
   pendingList.splice(pendingList.indexOf(pending), 1);
-  if (step === 1) labelQuietly(ctx, sent.threadId, campaignLabel(campaign));
+  if (step === 1) newThreads.push(sent.id);
 }
 
-/** The label helps people and the reply scan; a failure to label must not undo a send. */
-function labelQuietly(ctx: TickContext, threadId: string, label: string): void {
+/**
+ * Labels the threads a campaign's first steps opened this tick, in one call. The label is for
+ * people (Baton finds its threads through the store); a failure to label must not undo a send.
+ */
+function labelQuietly(ctx: TickContext, messageIds: string[], label: string): void {
+  if (messageIds.length === 0) return;
   try {
-    ctx.ports.mailbox.labelThread(threadId, label);
+    ctx.ports.mailbox.labelMessages(messageIds, label);
   } catch (error) {
-    console.log(`Baton: could not label thread ${threadId}: ${errorText(error)}`);
+    console.log(`Baton: could not label ${messageIds.length} new threads: ${errorText(error)}`);
   }
 }
 

@@ -80,8 +80,8 @@ export interface Mailbox {
   batonMessagesInThread(threadId: string): SentMessageHeaders[];
   /** Sent messages to `recipient` whose X-Baton-Key header is `key` (recovery of a first step). */
   findSentByKey(key: string, recipient: string): SentMessageHeaders[];
-  /** Adds a user label (created if missing) to a thread. */
-  labelThread(threadId: string, labelName: string): void;
+  /** Adds a user label (created if missing) to messages, in one call. */
+  labelMessages(messageIds: string[], labelName: string): void;
   /** The addresses the user may send from: their own and verified send-as aliases. */
   sendAsAddresses(): string[];
   /** Recipients the user may still send to today (Apps Script's daily email quota). */

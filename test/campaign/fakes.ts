@@ -213,9 +213,10 @@ class FakeMailbox implements Mailbox {
       .filter((m) => m.headers['x-baton-key'] === key)
       .map((m) => this.headersOf(m));
   }
-  labelThread(threadId: string, labelName: string): void {
+  labelMessages(messageIds: string[], labelName: string): void {
     if (!this.world.labels.has(labelName)) this.world.labels.set(labelName, new Set());
-    this.world.labels.get(labelName)!.add(threadId);
+    for (const m of this.world.sent.filter((s) => messageIds.includes(s.id)))
+      this.world.labels.get(labelName)!.add(m.threadId);
   }
   sendAsAddresses(): string[] {
     return [this.world.user, ...this.world.aliases];

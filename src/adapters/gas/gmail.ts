@@ -117,10 +117,11 @@ export class GmailApiMailbox implements Mailbox {
   }
 
   /**
-   * Through the advanced service: GmailApp's label methods need the full mail.google.com scope.
-   * The label's id is looked up once per execution (this object lives for one execution).
+   * Through the advanced service (GmailApp's label methods need the full mail.google.com scope),
+   * in one batchModify. The label's id is looked up once per execution (this object lives for one).
    */
-  labelThread(threadId: string, labelName: string): void {
+  labelMessages(messageIds: string[], labelName: string): void {
+    if (messageIds.length === 0) return;
     const users = gmailUsers();
     const key = labelName.toLowerCase();
     let labelId = this.labelIds.get(key);
@@ -131,7 +132,7 @@ export class GmailApiMailbox implements Mailbox {
       labelId = existing?.id ?? users.Labels.create({ name: labelName }, ME).id ?? '';
       this.labelIds.set(key, labelId);
     }
-    users.Threads.modify({ addLabelIds: [labelId] }, ME, threadId);
+    users.Messages.batchModify({ ids: messageIds, addLabelIds: [labelId] }, ME);
   }
 
   sendAsAddresses(): string[] {
