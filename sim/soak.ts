@@ -2,7 +2,7 @@
 // transient errors, overlapping ticks) until N campaign-days have run; exits 1 on any duplicate,
 // lost candidate, send after stop, quota overrun or store overflow, printing the scenario.
 import { execFileSync } from 'node:child_process';
-import { seededRandom } from '../emulator';
+import { DAILY_LIMITS, seededRandom } from '../emulator';
 import { loadBuiltBaton } from './baton-world';
 import { simulate, type Scenario, type Summary } from './scenario';
 
@@ -15,6 +15,12 @@ export interface SoakReport {
   sent: number;
   killedExecutions: number;
   violations: { scenario: Scenario; summary: Summary; problems: string[] }[];
+}
+
+/** The owner's daily recipient quota, as the emulator applies it to the scenario's account kind. */
+export function dailyQuotaOf(scenario: Scenario): number {
+  const owner = scenario.users.find((u) => u.email === scenario.campaign.owner);
+  return DAILY_LIMITS[owner?.kind ?? 'workspace'].emailRecipients;
 }
 
 /** Invariants no run may break, whatever the faults. */
@@ -107,8 +113,7 @@ export function soak(
   for (let seed = firstSeed; report.campaignDays < targetCampaignDays; seed++) {
     const scenario = randomScenario(seed);
     const summary = simulate(scenario, seed, project);
-    const quota = scenario.users[0].kind === 'consumer' ? 100 : 1500;
-    const problems = violationsOf(summary, quota, scenario.days);
+    const problems = violationsOf(summary, dailyQuotaOf(scenario), scenario.days);
     report.scenarios++;
     report.campaignDays += scenario.days;
     report.sent += summary.sent;

@@ -339,54 +339,42 @@ export class EmulatedMessage implements GoogleAppsScript.Gmail.GmailMessage {
     return this;
   }
   reply(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailMessage {
-    return this.session.call(
-      'GmailMessage.reply',
-      () =>
-        this.session.message(
-          this.session.reply(
-            this.session.stored(this.id),
-            body,
-            options,
-            false,
-            false,
-          ) as StoredMessage,
-        ),
-      false,
-    );
+    return this.sendReply('GmailMessage.reply', body, options, false);
   }
   replyAll(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailMessage {
+    return this.sendReply('GmailMessage.replyAll', body, options, true);
+  }
+  createDraftReply(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailDraft {
+    return this.draftReply('GmailMessage.createDraftReply', body, options, false);
+  }
+  createDraftReplyAll(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailDraft {
+    return this.draftReply('GmailMessage.createDraftReplyAll', body, options, true);
+  }
+  /** reply / replyAll: sent at once, to the sender of this message (and, for all, the others). */
+  private sendReply(method: string, body: string, options: GmailOptions, all: boolean) {
     return this.session.call(
-      'GmailMessage.replyAll',
+      method,
       () =>
         this.session.message(
           this.session.reply(
             this.session.stored(this.id),
             body,
             options,
-            true,
+            all,
             false,
           ) as StoredMessage,
         ),
       false,
     );
   }
-  createDraftReply(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailDraft {
+  /** createDraftReply / createDraftReplyAll: the same reply, kept as a draft. */
+  private draftReply(method: string, body: string, options: GmailOptions, all: boolean) {
     return this.session.call(
-      'GmailMessage.createDraftReply',
+      method,
       () =>
         new EmulatedDraft(
           this.session,
-          this.session.reply(this.session.stored(this.id), body, options, false, true) as string,
-        ),
-    );
-  }
-  createDraftReplyAll(body: string, options: GmailOptions = {}): GoogleAppsScript.Gmail.GmailDraft {
-    return this.session.call(
-      'GmailMessage.createDraftReplyAll',
-      () =>
-        new EmulatedDraft(
-          this.session,
-          this.session.reply(this.session.stored(this.id), body, options, true, true) as string,
+          this.session.reply(this.session.stored(this.id), body, options, all, true) as string,
         ),
     );
   }

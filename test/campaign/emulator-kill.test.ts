@@ -19,7 +19,8 @@ const STEPS = [
 ];
 const HOURS = 5;
 
-function scenario(kill?: { tick: number; call: number }) {
+/** The campaign every scenario here starts from, launched through its card. */
+function launchedCampaign() {
   const cw = emulatedCampaign({
     start: START,
     rows: PEOPLE,
@@ -28,6 +29,11 @@ function scenario(kill?: { tick: number; call: number }) {
     dailyCap: 50,
   });
   cw.act('campaign.launch', { id: cw.campaignId });
+  return cw;
+}
+
+function scenario(kill?: { tick: number; call: number }) {
+  const cw = launchedCampaign();
   const ticks: ExecutionResult[] = [];
   const begin = cw.world.now();
   for (let hour = 1; hour <= HOURS; hour++) {
@@ -86,14 +92,7 @@ describe('overlapping ticks of one sender (emulator, built bundle)', () => {
   it.each(calls)(
     'a second tick started at service call %i of the first sends nothing twice',
     (call) => {
-      const cw = emulatedCampaign({
-        start: START,
-        rows: PEOPLE,
-        steps: STEPS,
-        timeZone: 'America/New_York',
-        dailyCap: 50,
-      });
-      cw.act('campaign.launch', { id: cw.campaignId });
+      const cw = launchedCampaign();
       const begin = cw.world.now();
       const ticks: ExecutionResult[] = [];
       for (let hour = 1; hour <= HOURS; hour++) {
