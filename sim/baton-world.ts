@@ -23,6 +23,17 @@ export function loadBuiltBaton(dir = process.env.BATON_DIST ?? 'dist'): Project 
   }
 }
 
+/** A header row and `count` generated candidates: cand<i>@talent.example, Name<i>, Co<i>, extras. */
+export function generatedCandidates(
+  count: number,
+  extra: (i: number) => unknown[] = () => [],
+): unknown[][] {
+  const rows: unknown[][] = [['Email', 'First name', 'Company']];
+  for (let i = 1; i <= count; i++)
+    rows.push([`cand${i}@talent.example`, `Name${i}`, `Co${i}`, ...extra(i)]);
+  return rows;
+}
+
 export interface StepSpec {
   subject: string;
   text: string;

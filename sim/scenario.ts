@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import { seededRandom } from '../emulator';
 import type { AccountKind, FaultPlan } from '../emulator';
 import type { StoredMessage } from '../emulator/gmail/mail-system';
-import { BatonWorld, DAY, HOUR, messageHeader, type StepSpec } from './baton-world';
+import {
+  BatonWorld,
+  DAY,
+  generatedCandidates,
+  HOUR,
+  messageHeader,
+  type StepSpec,
+} from './baton-world';
 
 export interface Scenario {
   name: string;
@@ -115,11 +122,7 @@ export function validateScenario(s: Scenario): string[] {
 
 function candidateRows(scenario: Scenario): unknown[][] {
   const spec = scenario.campaign.candidates;
-  if (typeof spec === 'number') {
-    const rows: unknown[][] = [['Email', 'First name', 'Company']];
-    for (let i = 1; i <= spec; i++) rows.push([`cand${i}@talent.example`, `Name${i}`, `Co${i}`]);
-    return rows;
-  }
+  if (typeof spec === 'number') return generatedCandidates(spec);
   return readFileSync(spec.csv, 'utf8')
     .trim()
     .split(/\r?\n/)

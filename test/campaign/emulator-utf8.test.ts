@@ -1,15 +1,11 @@
 // On the emulator, running the built bundle: emoji and non-Latin subjects and bodies round-trip,
 // and a row whose variable is empty gets no mail and a status that names the variable.
 import { emulatedCampaign, messageHeader, receivedBy, TAB } from './emulator-world';
+import { generatedCandidates } from '../../sim/baton-world';
 
 const ZONE = 'America/New_York';
 
-function rows(count: number, extra: (i: number) => unknown[] = () => []): unknown[][] {
-  const all: unknown[][] = [['Email', 'First name', 'Company']];
-  for (let i = 1; i <= count; i++)
-    all.push([`cand${i}@talent.example`, `Name${i}`, `Co${i}`, ...extra(i)]);
-  return all;
-}
+const rows = generatedCandidates;
 
 describe('UTF-8 and missing variables on the emulator', () => {
   const subjects = ['Café ☕ à {{Company}} 🚀', 'Привет, {{First name}}! 你好 مرحبا'];

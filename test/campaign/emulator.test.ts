@@ -3,16 +3,12 @@
 // delays, window, cap, quota, statuses.
 import { localDay, localTime } from '../../src/core/schedule';
 import { emulatedCampaign, messageHeader, OWNER, receivedBy, TAB } from './emulator-world';
+import { generatedCandidates } from '../../sim/baton-world';
 
 const DAY = 86_400_000;
 const ZONE = 'America/New_York';
 
-function rows(count: number, extra: (i: number) => unknown[] = () => []): unknown[][] {
-  const all: unknown[][] = [['Email', 'First name', 'Company']];
-  for (let i = 1; i <= count; i++)
-    all.push([`cand${i}@talent.example`, `Name${i}`, `Co${i}`, ...extra(i)]);
-  return all;
-}
+const rows = generatedCandidates;
 
 const THREE_STEPS = [
   { subject: 'A role at {{Company}}', text: 'Hi {{First name}}, interested?' },
