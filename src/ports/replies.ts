@@ -74,6 +74,11 @@ export interface CampaignLogSheets {
   /** Every row of a tab below the header, as text; [] when the tab is missing. */
   readRows(spreadsheetId: string, tabName: string): string[][];
   /**
+   * The rows of a tab from data row `firstRow` (1-based, below the header) to the last, `width`
+   * cells each, as text, in one read; [] when the tab is missing or has fewer rows.
+   */
+  readRowsFrom(spreadsheetId: string, tabName: string, firstRow: number, width: number): string[][];
+  /**
    * Replaces a tab's content with `values` (creating the tab) and draws `chart` over them when
    * the spreadsheet service can; returns false when it drew no chart.
    */

@@ -60,14 +60,16 @@ export class DelegationWorld {
   }
 
   /** Puts campaigns in the owner's store as the campaign use cases leave them after Launch. */
-  seedOwnerCampaigns(campaigns: { id: string; tabName: string; name: string }[]): void {
+  seedOwnerCampaigns(
+    campaigns: { id: string; tabName: string; name: string; spreadsheetId?: string }[],
+  ): void {
     const store = emptyStore();
     for (const spec of campaigns) {
       const campaign: Campaign = {
         id: spec.id,
         name: spec.name,
         owner: OWNER,
-        spreadsheetId: this.spreadsheetId,
+        spreadsheetId: spec.spreadsheetId ?? this.spreadsheetId,
         tabName: spec.tabName,
         emailHeader: 'Email',
         steps: STEPS,
@@ -163,8 +165,8 @@ export class DelegationWorld {
       .filter((m) => headerOf(m.raw, 'From').toLowerCase().includes(from));
   }
 
-  tab(name: string): string[][] {
-    const tab = this.world.sheets.get(this.spreadsheetId)?.tabs.find((t) => t.name === name);
+  tab(name: string, spreadsheetId = this.spreadsheetId): string[][] {
+    const tab = this.world.sheets.get(spreadsheetId)?.tabs.find((t) => t.name === name);
     return (tab?.rows ?? []).map((r) => r.map((c) => String(c ?? '')));
   }
 

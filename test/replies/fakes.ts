@@ -147,6 +147,10 @@ export class ReplyWorld {
       readColumn: (id, name, column) =>
         (tab(id, name) ?? []).slice(1).map((row) => String(row[column - 1] ?? '')),
       readRows: (id, name) => (tab(id, name) ?? []).slice(1).map((row) => row.map(String)),
+      readRowsFrom: (id, name, firstRow, width) =>
+        (tab(id, name) ?? [])
+          .slice(firstRow)
+          .map((row) => Array.from({ length: width }, (_, i) => String(row[i] ?? ''))),
       writeDashboard: (id, name, values) => {
         this.world.sheets.set(
           `${id}/${name}`,

@@ -119,6 +119,17 @@ export class SpreadsheetLogSheets implements CampaignLogSheets {
       .map((row) => row.map(cellText));
   }
 
+  readRowsFrom(id: string, tabName: string, firstRow: number, width: number): string[][] {
+    const sheet = this.spreadsheets.tab(id, tabName);
+    const last = sheet ? sheet.getLastRow() : 0;
+    // Row 1 is the header: data row n is sheet row n + 1.
+    if (!sheet || last < firstRow + 1) return [];
+    return sheet
+      .getRange(firstRow + 1, 1, last - firstRow, width)
+      .getValues()
+      .map((row) => row.map(cellText));
+  }
+
   writeDashboard(id: string, tabName: string, values: CellValue[][], chart?: ChartSpec): boolean {
     const spreadsheet = this.spreadsheets.open(id);
     this.spreadsheets.written(id, tabName);

@@ -4,8 +4,8 @@
 // Replies tab. docs/replies.md explains the protocol and why it never reads another thread.
 import type { Campaign } from '../../core/campaign';
 import type { ClassifyContext } from '../../core/classify';
-import { effectOf, laterOf, stateAfter } from '../../core/replies/act';
-import { isHumanReply } from '../../core/replies/categories';
+import { effectOf, laterOf, stateAfter, type ReplyEffect } from '../../core/replies/act';
+import { CATEGORY_LABELS, isHumanReply } from '../../core/replies/categories';
 import {
   entriesNotYetLogged,
   MESSAGE_ID_COLUMN,
@@ -23,6 +23,7 @@ import {
   forgetCampaignsExcept,
   type ReplyState,
 } from '../../core/replies/state';
+import { suppressionRow } from '../../core/replies/suppression';
 import { readRoster } from '../../core/roster';
 import type { CandidateState, Progress } from '../../core/sequence';
 import type { Ports } from '../../ports';
@@ -32,6 +33,7 @@ import { StoreSession } from '../store';
 import { holdsFrom, type SendHolds } from './holds';
 import { readReply, type ReadReply, type ReplyReader } from './read';
 import { ReplyStateSession } from './state';
+import { queueSuppression, syncSuppressions } from './suppression';
 
 /** Messages read per tick at most: the rest wait for the next tick (history resumes after them). */
 export const MAX_READS_PER_SCAN = 40;
@@ -54,6 +56,8 @@ export interface ScanReport {
   ownMessages: number;
   /** Campaigns paused because a bounce was the sender's fault. */
   paused: string[];
+  /** Addresses this store learned from the Suppressed tabs (another sender of the owner saw them). */
+  suppressionsLearned: number;
   /** More new messages wait for the next tick. */
   more: boolean;
   /** Plain words for the log, e.g. why the fallback ran. */
@@ -87,6 +91,7 @@ export function emptyReport(mode: ScanReport['mode']): ScanReport {
     loggedCampaigns: [],
     ownMessages: 0,
     paused: [],
+    suppressionsLearned: 0,
     more: false,
     errors: [],
   };
@@ -118,6 +123,8 @@ export function scanReplies(ports: Ports, reader: ReplyReader = readReply): Scan
     };
     flushJournal(ctx);
     scanNewMessages(ctx, reader);
+    // After the scan (its own suppressions are queued) and before the sending tick reads the store.
+    syncSuppressions(ctx);
     return { report: ctx.report, holds: holdsFrom(ctx.replyState.state) };
   } finally {
     ports.lock.release();
@@ -280,13 +287,26 @@ function readAndAct(ctx: ScanContext, refs: MessageRef[], reader: ReplyReader): 
       continue;
     }
     const receivedAt = raw.receivedAt || ports.clock.now();
-    act(ctx, owner, progress, read.verdict, receivedAt);
+    const effect = act(ctx, owner, progress, read.verdict, receivedAt);
+    const candidate = candidateEmail(ctx, emails, owner) ?? read.failedRecipients[0] ?? read.from;
+    if (effect.suppress)
+      queueSuppression(
+        ctx.replyState.state,
+        ctx.session,
+        suppressionRow(
+          candidate,
+          CATEGORY_LABELS[read.verdict.category],
+          receivedAt,
+          owner.campaign,
+          me,
+        ),
+      );
     entries.push({
       messageId: ref.id,
       threadId: ref.threadId,
       campaignId: owner.campaign.id,
       at: receivedAt,
-      candidate: candidateEmail(ctx, emails, owner) ?? read.failedRecipients[0] ?? read.from,
+      candidate,
       step: stepAnswered(progress.sent, progress.lastSentAt, receivedAt),
       category: read.verdict.category,
       why: shortReason(read.verdict.reason),
@@ -332,7 +352,7 @@ function act(
   progress: Progress,
   verdict: ReturnType<ReplyReader>['verdict'],
   receivedAt: number,
-): void {
+): ReplyEffect {
   const effect = effectOf(verdict, receivedAt);
   const { campaign, candidateKey } = owner;
   const ref = candidateRef(campaign.id, candidateKey);
@@ -355,6 +375,7 @@ function act(
     ctx.replyState.state.pauses[campaign.id] =
       `Paused by Baton: mail from this mailbox bounced for a reason on the sending side (${shortReason(verdict.reason)}). Fix it, then Resume the campaign.`;
   }
+  return effect;
 }
 
 /** The candidate's address as the campaign tab has it (read once per campaign, only when needed). */

@@ -5,6 +5,7 @@ import { chunk, unchunk } from '../store';
 import type { ReplyCategory } from './categories';
 import type { Override } from './act';
 import type { ReplyLogEntry } from './log';
+import type { SuppressionRow, TabCursor } from './suppression';
 
 /** Keys start here; deliberately not the campaign store's prefix, whose saves remove unknown keys. */
 export const REPLIES_KEY = 'br1.state';
@@ -29,6 +30,10 @@ export interface ReplyState {
   candidates: Map<string, CandidateReplies>;
   /** Why the scan paused a campaign (a bounce that was the sender's fault), by campaign id. */
   pauses: Record<string, string>;
+  /** How far this user has read each spreadsheet's Suppressed tab, by spreadsheet id. */
+  suppressionCursors: Record<string, TabCursor>;
+  /** Suppressed rows on their way to a spreadsheet's Suppressed tab (written after the store). */
+  suppressionOutbox: { spreadsheetId: string; row: SuppressionRow }[];
 }
 
 export function candidateRef(campaignId: string, candidateKey: string): string {
@@ -36,7 +41,15 @@ export function candidateRef(campaignId: string, candidateKey: string): string {
 }
 
 export function emptyReplyState(): ReplyState {
-  return { historyId: '', scannedAt: 0, journal: [], candidates: new Map(), pauses: {} };
+  return {
+    historyId: '',
+    scannedAt: 0,
+    journal: [],
+    candidates: new Map(),
+    pauses: {},
+    suppressionCursors: {},
+    suppressionOutbox: [],
+  };
 }
 
 /** One letter per category keeps a verdict to a few bytes. */
@@ -88,6 +101,8 @@ export function encodeReplyState(state: ReplyState): Record<string, string> {
     j: state.journal,
     c: candidates,
     p: state.pauses,
+    sc: state.suppressionCursors,
+    so: state.suppressionOutbox,
   }).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return chunk(REPLIES_KEY, json);
 }
@@ -102,6 +117,8 @@ export function decodeReplyState(all: Record<string, string>): ReplyState {
     j: ReplyLogEntry[];
     c: Record<string, string>;
     p?: Record<string, string>;
+    sc?: Record<string, TabCursor>;
+    so?: ReplyState['suppressionOutbox'];
   };
   const candidates = new Map<string, CandidateReplies>();
   for (const ref of Object.keys(parsed.c ?? {}))
@@ -112,6 +129,8 @@ export function decodeReplyState(all: Record<string, string>): ReplyState {
     journal: parsed.j ?? [],
     candidates,
     pauses: parsed.p ?? {},
+    suppressionCursors: parsed.sc ?? {},
+    suppressionOutbox: parsed.so ?? [],
   };
 }
 
