@@ -6,6 +6,7 @@ import { scanReplies } from '../../src/app/replies/scan';
 import { runTick } from '../../src/app/tick';
 import { decodeReplyState } from '../../src/core/replies/state';
 import { REPLIES_TAB } from '../../src/core/replies/log';
+import { SUPPRESSED_TAB } from '../../src/core/replies/suppression';
 import { candidateKey } from '../../src/core/roster';
 import { decodeStore } from '../../src/core/store';
 import { FakeWorld, Killed } from '../campaign/fakes';
@@ -254,6 +255,13 @@ describe('the reply scan in the tick', () => {
         ).toEqual([email(1), email(2)]);
         expect([stateOf(replies, 1), stateOf(replies, 2)]).toEqual(['replied', 'opted_out']);
         expect(decodeReplyState(replies.world.properties).journal).toEqual([]);
+        // The owner's Suppressed tab holds the opt-out once, whatever the kill point.
+        expect(
+          replies
+            .rowsOf(SHEET, SUPPRESSED_TAB)
+            .slice(1)
+            .map((r) => r[0]),
+        ).toEqual([email(2)]);
       },
     );
   });

@@ -117,19 +117,20 @@ function readNewRows(ctx: SuppressionContext, spreadsheetId: string): ReadTab {
   const { logSheets } = ctx.replies;
   const cursors = ctx.replyState.state.suppressionCursors;
   const width = SUPPRESSED_HEADER.length;
-  let cursor: (typeof cursors)[string] | undefined = cursors[spreadsheetId];
-  const from = firstRowToRead(cursor);
-  let cells = rowsAfterCursor(
-    cursor,
-    logSheets.readRowsFrom(spreadsheetId, SUPPRESSED_TAB, from, width),
-  );
-  const whole = cells === undefined || !cursor || cursor.rows === 0;
+  const now = ctx.ports.clock.now();
+  const cursor = cursors[spreadsheetId];
+  const from = firstRowToRead(cursor, now);
+  const read = (first: number) =>
+    logSheets.readRowsFrom(spreadsheetId, SUPPRESSED_TAB, first, width);
+  let cells = rowsAfterCursor(cursor, from, read(from));
+  let whole = from === 1;
   if (cells === undefined) {
-    // Edited above where this reader had got to: read it all again (adding is idempotent).
-    cursor = undefined;
-    cells = logSheets.readRowsFrom(spreadsheetId, SUPPRESSED_TAB, 1, width);
+    // Rows deleted or moved above where this reader had got to: read it all again (adding an
+    // address twice is harmless).
+    cells = read(1);
+    whole = true;
   }
-  cursors[spreadsheetId] = advanceCursor(whole ? undefined : cursor, cells);
+  cursors[spreadsheetId] = advanceCursor(whole ? undefined : cursor, cells, now);
   const rows = cells.map(suppressionOfCells).filter((r): r is SuppressionRow => r !== undefined);
   return { spreadsheetId, rows, whole };
 }

@@ -55,39 +55,48 @@ export function suppressionOfCells(cells: readonly string[]): SuppressionRow | u
   };
 }
 
+/** A reader also reads the whole tab this often, to learn rows a person typed above its cursor. */
+export const FULL_READ_EVERY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * How far a reader got in one spreadsheet's tab: the number of rows below the header it has
- * consumed, and the first cell of the last of them, so that a tab edited above that point
- * (rows deleted, inserted or sorted) is noticed and read again from the top.
+ * consumed, the first cell of the last of them (so that rows deleted or moved above that point
+ * are noticed, and the tab read again from the top), and when it last read the whole tab.
  */
 export interface TabCursor {
   rows: number;
   last: string;
+  wholeAt: number;
 }
 
 /** The 1-based data row a reader asks for first: the last row it read, to check it is still there. */
-export function firstRowToRead(cursor: TabCursor | undefined): number {
-  return cursor && cursor.rows > 0 ? cursor.rows : 1;
+export function firstRowToRead(cursor: TabCursor | undefined, now: number): number {
+  return cursor && cursor.rows > 0 && now - cursor.wholeAt < FULL_READ_EVERY_MS ? cursor.rows : 1;
 }
 
 /**
- * What is new in `rows` (read from `firstRowToRead(cursor)` on), or undefined when the tab changed
- * above the cursor and must be read again from row 1.
+ * What is new in `rows`, read from row `from` on: everything when `from` is 1; undefined when the
+ * row under the cursor changed and the tab must be read again from row 1.
  */
 export function rowsAfterCursor(
   cursor: TabCursor | undefined,
+  from: number,
   rows: readonly string[][],
 ): string[][] | undefined {
-  if (!cursor || cursor.rows === 0) return rows.map((r) => r.slice());
+  if (!cursor || from === 1) return rows.map((r) => r.slice());
   if (rows.length === 0 || firstCell(rows[0]) !== cursor.last) return undefined;
   return rows.slice(1).map((r) => r.slice());
 }
 
-/** The cursor after reading `newRows` past `cursor` (or the whole tab when `cursor` is undefined). */
-export function advanceCursor(cursor: TabCursor | undefined, newRows: readonly string[][]) {
+/** The cursor after reading `newRows`: past `cursor`, or (undefined) as the whole tab at `now`. */
+export function advanceCursor(
+  cursor: TabCursor | undefined,
+  newRows: readonly string[][],
+  now: number,
+): TabCursor {
   const rows = (cursor?.rows ?? 0) + newRows.length;
   const last = newRows.length > 0 ? firstCell(newRows[newRows.length - 1]) : (cursor?.last ?? '');
-  return { rows, last };
+  return { rows, last, wholeAt: cursor ? cursor.wholeAt : now };
 }
 
 function firstCell(row: readonly string[]): string {
