@@ -33,6 +33,13 @@ export const COST_TABLE: Record<string, LatencyRange> = {
   'GmailApp.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'Gmail.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'MailApp.*': { minMs: 20, maxMs: 60, source: UNVERIFIED },
+  'UrlFetchApp.*': { minMs: 100, maxMs: 500, source: UNVERIFIED },
+  'UrlFetchApp.gmail': { minMs: 100, maxMs: 400, source: `${UNVERIFIED} (as a Gmail call)` },
+  'UrlFetchApp.gmailBatchPart': {
+    minMs: 5,
+    maxMs: 15,
+    source: `${UNVERIFIED}: each part of a Gmail batch adds a little server time`,
+  },
   'spreadsheet.read': { minMs: 300, maxMs: 800, source: BEST_PRACTICES },
   'spreadsheet.flush': { minMs: 300, maxMs: 800, source: BEST_PRACTICES },
   'spreadsheet.open': { minMs: 300, maxMs: 800, source: BEST_PRACTICES },

@@ -13,6 +13,8 @@ export interface ScriptFile {
 export interface Manifest {
   timeZone?: string;
   oauthScopes?: string[];
+  /** URL prefixes UrlFetchApp may reach; when present, every other URL is refused. */
+  urlFetchWhitelist?: string[];
   addOns?: Record<string, unknown>;
   [key: string]: unknown;
 }

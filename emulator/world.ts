@@ -32,6 +32,7 @@ import { PropertyStores, propertiesService, type PropertyScope } from './service
 import { scriptAppService, TriggerTable } from './services/script-app';
 import { loggingServices, sessionService } from './services/session';
 import { SheetStore, spreadsheetService, type NewSpreadsheet } from './services/spreadsheet';
+import { urlFetchService } from './services/url-fetch';
 import { utilitiesService } from './services/utilities';
 
 export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
@@ -46,6 +47,7 @@ const PLATFORM_SERVICES: PlatformServiceFactory[] = [
   lockService,
   scriptAppService,
   spreadsheetService,
+  urlFetchService,
 ];
 
 export interface WorldOptions {

@@ -2,57 +2,28 @@
 // shaped as the API's resources, errors as GoogleJsonResponseException with `details`.
 import type { ExecutionContext } from '../kernel';
 import {
+  type ApiFailure,
+  type ApiMessage,
+  asList,
+  GmailApi,
+  GmailApiError,
+  type GmailServiceOptions,
+  NOT_FOUND,
+  type Options,
+  snippet,
+} from './api';
+import {
   type HistoryRecord,
   type HistoryType,
   type Label,
   type Mailbox,
   MailError,
-  type StoredMessage,
 } from './mail-system';
-import {
-  type MimePart,
-  base64UrlDecode,
-  base64UrlEncode,
-  decodeWords,
-  parseAddressList,
-} from './mime';
+import { base64UrlDecode, parseAddressList } from './mime';
 import { searchMessages, searchThreads } from './search';
-import { mailboxOf, notImplemented, scriptData, signedBytes } from './service-support';
+import { notImplemented, scriptData } from './service-support';
 
-type ApiMessage = GoogleAppsScript.Gmail.Schema.Message;
-type ApiPart = GoogleAppsScript.Gmail.Schema.MessagePart;
-/** The optional arguments the emulated methods read (the API's query parameters). */
-interface Options {
-  format?: unknown;
-  metadataHeaders?: unknown;
-  q?: unknown;
-  labelIds?: unknown;
-  maxResults?: unknown;
-  pageToken?: unknown;
-  includeSpamTrash?: unknown;
-  startHistoryId?: unknown;
-  historyTypes?: unknown;
-  labelId?: unknown;
-}
-
-/** How `bytes` fields (raw, body.data) come back: Apps Script returns Java byte arrays (reported). */
-export type ByteFieldStyle = 'byteArray' | 'base64url';
-
-export interface GmailServiceOptions {
-  byteFields?: ByteFieldStyle;
-}
-
-interface ApiFailure {
-  code: number;
-  message: string;
-  reason: string;
-}
-
-const NOT_FOUND: ApiFailure = {
-  code: 404,
-  message: 'Requested entity was not found.',
-  reason: 'notFound',
-};
+export type { ByteFieldStyle, GmailServiceOptions } from './api';
 
 /** `GoogleJsonResponseException: API call to gmail.users.<call> failed with error: <message>` */
 function apiError(ctx: ExecutionContext, call: string, failure: ApiFailure): Error {
@@ -62,20 +33,12 @@ function apiError(ctx: ExecutionContext, call: string, failure: ApiFailure): Err
     details: {
       code: failure.code,
       message: failure.message,
-      errors: [{ reason: failure.reason, domain: 'global', message: failure.message }],
+      errors: [
+        { reason: failure.reason, domain: failure.domain ?? 'global', message: failure.message },
+      ],
     },
   });
   return error;
-}
-
-function failureOf(error: unknown): ApiFailure | undefined {
-  if (!(error instanceof MailError)) return undefined;
-  if (error.code === 'NOT_FOUND') return NOT_FOUND;
-  return {
-    code: 400,
-    message: error.message,
-    reason: error.code === 'NO_RECIPIENT' ? 'invalidArgument' : 'invalid',
-  };
 }
 
 /** 'messages.send' → 'Users.Messages.send', the name a script writes (drafts.delete is remove). */
@@ -85,111 +48,27 @@ function invokeName(call: string): string {
   return ['Users', ...parts.map((p) => p[0].toUpperCase() + p.slice(1)), method].join('.');
 }
 
-const asList = (value: unknown): string[] =>
-  value === undefined || value === null
-    ? []
-    : Array.isArray(value)
-      ? value.map(String)
-      : [String(value)];
-
-function snippet(message: StoredMessage): string {
-  return message.parsed.text.replace(/\s+/g, ' ').trim().slice(0, 200);
-}
-
 export class GmailAdvancedService {
+  private readonly api: GmailApi;
+
   constructor(
     private readonly ctx: ExecutionContext,
-    private readonly options: GmailServiceOptions = {},
-  ) {}
+    options: GmailServiceOptions = {},
+  ) {
+    this.api = new GmailApi(ctx, options);
+  }
 
-  /** One API call: cost and faults through ctx.invoke, the read/write quota, errors mapped. */
+  /** One API call: cost and faults through ctx.invoke, then the API's checks; errors as Apps Script's. */
   private call<T>(call: string, userId: unknown, body: (mailbox: Mailbox) => T, quota = true): T {
     const ctx = this.ctx;
     return ctx.invoke('Gmail', invokeName(call), () => {
-      const mailbox = mailboxOf(ctx);
-      const who = String(userId ?? '');
-      if (who !== 'me' && who.toLowerCase() !== mailbox.address) {
-        throw apiError(ctx, call.toLowerCase(), {
-          code: 403,
-          message: `Delegation denied for ${ctx.user.email}`,
-          reason: 'forbidden',
-        });
-      }
-      if (quota) ctx.consumeQuota('emailReadWrite', 1);
       try {
-        return scriptData(ctx, body(mailbox));
+        return scriptData(ctx, this.api.serve(call, userId, body, { quota }));
       } catch (error) {
-        const failure = failureOf(error);
-        if (failure) throw apiError(ctx, call.toLowerCase(), failure);
+        if (error instanceof GmailApiError) throw apiError(ctx, call.toLowerCase(), error.failure);
         throw error;
       }
     });
-  }
-
-  private bytes(data: Buffer): string | number[] {
-    return this.options.byteFields === 'base64url' ? base64UrlEncode(data) : signedBytes(data);
-  }
-
-  private audit(method: string, message: StoredMessage, kind?: string): void {
-    this.ctx.audit('Gmail', method, {
-      threadId: message.threadId,
-      messageId: message.id,
-      ...(kind ? { kind } : {}),
-    });
-  }
-
-  private part(part: MimePart, partId: string): ApiPart {
-    const isContainer = part.parts.length > 0;
-    return {
-      partId,
-      mimeType: part.mimeType,
-      filename: part.filename,
-      headers: part.headers.map((h) => ({ name: h.name, value: decodeWords(h.value) })),
-      body: isContainer
-        ? { size: 0 }
-        : part.filename
-          ? { size: part.body.length, attachmentId: `ANGjdJ_${partId}` }
-          : { size: part.body.length, data: this.bytes(part.body) as string },
-      ...(isContainer
-        ? {
-            parts: part.parts.map((child, i) =>
-              this.part(child, partId === '' ? String(i) : `${partId}.${i}`),
-            ),
-          }
-        : {}),
-    };
-  }
-
-  /** A message resource in one of the API's formats. */
-  private resource(message: StoredMessage, options: Options = {}): ApiMessage {
-    const format = String(options.format ?? 'full').toLowerCase();
-    const base: ApiMessage = {
-      id: message.id,
-      threadId: message.threadId,
-      labelIds: [...message.labelIds],
-      snippet: snippet(message),
-      historyId: String(message.historyId),
-      internalDate: String(message.internalDate),
-      sizeEstimate: Buffer.byteLength(message.raw),
-    };
-    if (format === 'minimal') return base;
-    if (format === 'raw') return { ...base, raw: this.bytes(Buffer.from(message.raw)) as string };
-    if (format === 'metadata') {
-      const wanted = asList(options.metadataHeaders).map((h) => h.toLowerCase());
-      const headers = message.parsed.headers
-        .filter((h) => wanted.length === 0 || wanted.includes(h.name.toLowerCase()))
-        .map((h) => ({ name: h.name, value: decodeWords(h.value) }));
-      return { ...base, payload: { mimeType: message.parsed.root.mimeType, headers } };
-    }
-    if (format !== 'full')
-      throw new MailError('INVALID_ARGUMENT', `Invalid value for format: ${format}`);
-    return { ...base, payload: this.part(message.parsed.root, '') };
-  }
-
-  private find(mailbox: Mailbox, id: unknown): StoredMessage {
-    const message = mailbox.message(String(id));
-    if (!message) throw new MailError('NOT_FOUND', NOT_FOUND.message);
-    return message;
   }
 
   /** Counts recipients of a raw message against the daily quota before it is sent. */
@@ -210,13 +89,6 @@ export class GmailAdvancedService {
       'INVALID_ARGUMENT',
       "'raw' RFC822 payload message string or uploading message via /upload/* URL required",
     );
-  }
-
-  private page<T>(items: T[], options: Options, defaultMax = 100): { items: T[]; next?: string } {
-    const max = Math.min(Number(options.maxResults ?? defaultMax), 500);
-    const start = Number(options.pageToken ?? 0);
-    const next = start + max < items.length ? String(start + max) : undefined;
-    return { items: items.slice(start, start + max), next };
   }
 
   private labelResource(
@@ -287,21 +159,12 @@ export class GmailAdvancedService {
           (r.type !== 'labelRemoved' &&
             mailbox.message(r.messageId)?.labelIds.has(labelId) === true)),
     );
-    const { items, next } = this.page(records, options);
+    const { items, next } = this.api.page(records, options);
     return {
       ...(items.length > 0 ? { history: items.map((r) => this.historyEntry(r)) } : {}),
       historyId: String(mailbox.historyId),
       ...(next ? { nextPageToken: next } : {}),
     };
-  }
-
-  private listMessages(mailbox: Mailbox, options: Options): StoredMessage[] {
-    const labelIds = asList(options.labelIds);
-    let query = String(options.q ?? '');
-    if (options.includeSpamTrash === true) query += ' in:anywhere';
-    return searchMessages(mailbox, query, this.ctx.kernel.now()).filter((m) =>
-      labelIds.every((id) => m.labelIds.has(id)),
-    );
   }
 
   /** The `Gmail` global: `Gmail.Users.Messages.send(resource, 'me')` and friends. */
@@ -323,28 +186,12 @@ export class GmailAdvancedService {
           false,
         ),
       get: (userId: string, id: string, options: Options = {}): ApiMessage =>
-        this.call('messages.get', userId, (mailbox) => {
-          const message = this.find(mailbox, id);
-          const minimal = String(options.format ?? 'full').toLowerCase() === 'minimal';
-          this.audit('Users.Messages.get', message, minimal ? 'list' : undefined);
-          return this.resource(message, options);
-        }),
+        this.call('messages.get', userId, (mailbox) => this.api.getMessage(mailbox, id, options)),
       list: (
         userId: string,
         options: Options = {},
       ): GoogleAppsScript.Gmail.Schema.ListMessagesResponse =>
-        this.call('messages.list', userId, (mailbox) => {
-          const found = this.listMessages(mailbox, options);
-          const { items, next } = this.page(found, options);
-          items.forEach((m) => this.audit('Users.Messages.list', m, 'list'));
-          return {
-            ...(items.length > 0
-              ? { messages: items.map((m) => ({ id: m.id, threadId: m.threadId })) }
-              : {}),
-            ...(next ? { nextPageToken: next } : {}),
-            resultSizeEstimate: found.length,
-          };
-        }),
+        this.call('messages.list', userId, (mailbox) => this.api.listMessages(mailbox, options)),
       modify: (
         resource: GoogleAppsScript.Gmail.Schema.ModifyMessageRequest,
         userId: string,
@@ -384,8 +231,8 @@ export class GmailAdvancedService {
     const draftResource = (mailbox: Mailbox, draftId: string, options: Options = {}) => {
       const message = mailbox.draftMessage(draftId);
       const format = String(options.format ?? 'full').toLowerCase();
-      this.audit('Users.Drafts.get', message, format === 'minimal' ? 'list' : undefined);
-      return { id: draftId, message: this.resource(message, options) };
+      this.api.audit('Users.Drafts.get', message, format === 'minimal' ? 'list' : undefined);
+      return { id: draftId, message: this.api.resource(message, options) };
     };
     const Drafts: GoogleAppsScript.Gmail.Collection.Users.DraftsCollection = {
       create: (resource: GoogleAppsScript.Gmail.Schema.Draft, userId: string) =>
@@ -418,7 +265,7 @@ export class GmailAdvancedService {
           const drafts = [...mailbox.drafts.entries()].filter(([, messageId]) =>
             matching.has(messageId),
           );
-          const { items, next } = this.page(drafts, options);
+          const { items, next } = this.api.page(drafts, options);
           return {
             ...(items.length > 0
               ? {
@@ -463,27 +310,15 @@ export class GmailAdvancedService {
       remove: (userId: string, id: string): void =>
         this.call('drafts.delete', userId, (mailbox) => mailbox.deleteDraft(String(id))),
     };
-    const threadResource = (mailbox: Mailbox, id: string, options: Options) => {
-      const messages = mailbox.thread(id, true);
-      if (messages.length === 0) throw new MailError('NOT_FOUND', NOT_FOUND.message);
-      const minimal = String(options.format ?? 'full').toLowerCase() === 'minimal';
-      ctx.audit('Gmail', 'Users.Threads.get', {
-        threadId: id,
-        ...(minimal ? { kind: 'list' } : {}),
-      });
-      return {
-        id,
-        historyId: String(Math.max(...messages.map((m) => m.historyId))),
-        messages: messages.map((m) => this.resource(m, options)),
-      };
-    };
     const Threads: GoogleAppsScript.Gmail.Collection.Users.ThreadsCollection = {
       get: (
         userId: string,
         id: string,
         options: Options = {},
       ): GoogleAppsScript.Gmail.Schema.Thread =>
-        this.call('threads.get', userId, (mailbox) => threadResource(mailbox, String(id), options)),
+        this.call('threads.get', userId, (mailbox) =>
+          this.api.getThread(mailbox, String(id), options),
+        ),
       list: (
         userId: string,
         options: Options = {},
@@ -492,7 +327,7 @@ export class GmailAdvancedService {
           const labelIds = asList(options.labelIds);
           const query = `${String(options.q ?? '')} ${labelIds.map((id) => `label:${id}`).join(' ')}`;
           const ids = searchThreads(mailbox, query, ctx.kernel.now());
-          const { items, next } = this.page(ids, options);
+          const { items, next } = this.api.page(ids, options);
           items.forEach((threadId) =>
             ctx.audit('Gmail', 'Users.Threads.list', { threadId, kind: 'list' }),
           );
@@ -528,7 +363,7 @@ export class GmailAdvancedService {
           return {
             id: String(id),
             historyId: String(mailbox.historyId),
-            messages: messages.map((m) => this.resource(m, { format: 'minimal' })),
+            messages: messages.map((m) => this.api.resource(m, { format: 'minimal' })),
           };
         }),
       remove: unbuilt('Threads.remove'),
@@ -559,7 +394,7 @@ export class GmailAdvancedService {
             (l) => l.name.toLowerCase() === name.toLowerCase(),
           );
           if (taken)
-            throw apiError(ctx, 'labels.create', {
+            throw new GmailApiError({
               code: 409,
               message: 'Label name exists or conflicts',
               reason: 'duplicate',

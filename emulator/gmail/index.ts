@@ -3,6 +3,7 @@
 import type { ExecutionContext, ServiceFactory } from '../kernel';
 import { GmailAdvancedService } from './advanced';
 import { EmulatedGmailApp } from './gmail-app';
+import { publishGmailServers } from './rest';
 import { mailSystemOf } from './service-support';
 
 export { MailSystem, Mailbox, MAILER_DAEMON } from './mail-system';
@@ -30,6 +31,7 @@ function advancedServiceSymbol(ctx: ExecutionContext): string | undefined {
 /** The mail globals of one execution, over the world's MailSystem (kernel.state('mail')). */
 export const gmailServices: ServiceFactory = (ctx) => {
   const mail = mailSystemOf(ctx);
+  publishGmailServers(ctx.kernel);
   const gmailApp = new EmulatedGmailApp(ctx);
   const symbol = advancedServiceSymbol(ctx);
   return {

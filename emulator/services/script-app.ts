@@ -3,6 +3,7 @@
 // getProjectTriggers showing only the caller's, and the authorization info of the current user.
 import type { Execution } from '../runtime';
 import { isAddOn } from '../project';
+import { accessTokensOf } from '../web';
 import { guarded, type Members } from './guard';
 
 const MINUTE = 60_000;
@@ -195,11 +196,15 @@ export function scriptAppService(exec: Execution): Record<string, unknown> {
         } satisfies Members<GoogleAppsScript.Script.AuthorizationInfo>);
       }),
     getScriptId: () => exec.project.id,
+    // an opaque token the world's web servers resolve to this user and the scopes granted
     getOAuthToken: () =>
-      call(
-        'getOAuthToken',
-        () =>
-          `ya29.emulator.${Buffer.from(`${exec.user.email}:${exec.executionId}`).toString('base64url')}`,
+      call('getOAuthToken', () =>
+        accessTokensOf(world).issue(
+          world,
+          exec.user.email,
+          exec.project.id,
+          world.grantedScopes(exec.project, exec.user.email),
+        ),
       ),
   } satisfies Members<GoogleAppsScript.Script.ScriptApp>;
   return { ScriptApp: guarded(exec, 'ScriptApp', scriptApp) };
