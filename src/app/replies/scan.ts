@@ -337,9 +337,10 @@ function safeRead(reader: ReplyReader, raw: string, context: ClassifyContext): R
   }
 }
 
-function classifyContext(campaign: Campaign, senderAddresses: string[]) {
+function classifyContext(campaign: Campaign, senderAddresses: string[]): ClassifyContext {
   return {
     senderAddresses,
+    timeZone: campaign.settings.timeZone,
     sentSubjects: campaign.steps.map((step) => step.subject).filter(Boolean),
     sentTexts: campaign.steps.map((step) => step.text).filter(Boolean),
   };

@@ -1,11 +1,11 @@
 // classifyReply: what a message that arrived on a campaign thread is — a bounce, an auto-reply, an
 // opt-out or a human's interest, lack of it, or neither. Pure; the order of checks is the policy.
-import { dateOf, MimeMessage, parseMessage, subjectOf } from '../mime';
+import { dateOf, getHeader, MimeMessage, parseMessage, subjectOf } from '../mime';
 import { autoReplySignal, outOfOfficeBody } from './autoReply';
 import { classifyBounce } from './bounce';
 import { firstMatch, INTENT_RULES, normalizeForMatching } from './phrases';
 import { extractNewText } from './quotes';
-import { findReturnDate } from './returnDate';
+import { findReturnDate, writerOffsetMinutes } from './returnDate';
 import { Classification, ClassifyContext } from './types';
 
 export * from './types';
@@ -47,7 +47,15 @@ export function classifyReply(message: MimeMessage, context: ClassifyContext = {
     };
   }
   const subject = ownSubject(subjectOf(message), context);
-  const returnDateOf = () => findReturnDate(subjectOf(message) + '\n' + newText, dateOf(message));
+  const returnDateOf = () => {
+    const sentAt = dateOf(message);
+    const offset = writerOffsetMinutes(
+      getHeader(message.headers, 'Date'),
+      sentAt,
+      context.timeZone,
+    );
+    return findReturnDate(subjectOf(message) + '\n' + newText, sentAt, offset);
+  };
   const auto = autoReplySignal(message, subject, newText);
   if (auto && NOT_ABSENCES.indexOf(auto.rule) >= 0)
     return { category: 'auto_reply', ...auto, newText };

@@ -1,5 +1,8 @@
 // Finds the date an out-of-office reply says its author is away until, in English, German, French,
 // Spanish, Dutch and Japanese date styles. Taking the LAST plausible date named keeps mail away longest.
+// Days are the writer's: the reference day is the local day of the message's Date header.
+import { offsetMinutes } from '../schedule';
+import { findRelativeReturnDay } from './relativeDate';
 
 const MONTH_NAMES: Array<[number, string[]]> = [
   [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'januari']],
@@ -98,14 +101,43 @@ function toUtc(candidate: DateCandidate, yearValue: number): number | undefined 
 }
 
 /**
- * The latest date named in `text` that lies between the reference day and about a year after it.
- * Dates without a year take the reference year, or the next if that would lie in the past.
+ * Minutes to add to UTC for the writer's local clock: the zone of the Date header when it has one
+ * (`+0900`; `-0000` means unknown), else the campaign's time zone, else UTC.
  */
-export function findReturnDate(text: string, referenceMs: number | undefined): string | undefined {
+export function writerOffsetMinutes(
+  dateHeader: string | undefined,
+  referenceMs: number | undefined,
+  timeZone?: string,
+): number {
+  const zone = /([+-])(\d{2})(\d{2})\s*(?:\([^)]*\))?\s*$/.exec(dateHeader ?? '');
+  if (zone && zone[0].trim().slice(0, 5) !== '-0000')
+    return (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3]));
+  if (timeZone && referenceMs !== undefined) {
+    try {
+      return offsetMinutes(referenceMs, timeZone);
+    } catch {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The latest date named in `text` that lies between the reference day and about a year after it.
+ * Dates without a year take the reference year, or the next if that would lie in the past. The
+ * reference day is local to the writer (`offsetMinutes` from UTC). Only when no calendar date is
+ * named, a relative one counts ("back next Monday", "in two weeks"): a date is the more exact.
+ */
+export function findReturnDate(
+  text: string,
+  referenceMs: number | undefined,
+  offset = 0,
+): string | undefined {
   if (referenceMs === undefined) return undefined;
   const lower = text.toLowerCase();
-  const today = Math.floor(referenceMs / DAY_MS) * DAY_MS;
-  const referenceYear = new Date(referenceMs).getUTCFullYear();
+  const local = referenceMs + offset * 60000;
+  const today = Math.floor(local / DAY_MS) * DAY_MS;
+  const referenceYear = new Date(local).getUTCFullYear();
   const dayFirst = numericOrder(lower);
   let best: number | undefined;
   for (const [pattern, extract] of DATE_PATTERNS) {
@@ -121,5 +153,6 @@ export function findReturnDate(text: string, referenceMs: number | undefined): s
       }
     }
   }
+  if (best === undefined) best = findRelativeReturnDay(lower, today);
   return best === undefined ? undefined : new Date(best).toISOString().slice(0, 10);
 }

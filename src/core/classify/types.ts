@@ -20,6 +20,11 @@ export interface ClassifyContext {
   sentTexts?: string[];
   /** Subjects the campaign used; a reply whose subject is one of them says nothing by its subject. */
   sentSubjects?: string[];
+  /**
+   * The campaign's time zone (IANA): the writer's local day for a relative return date ("back
+   * next Monday") when the message's Date header carries no zone.
+   */
+  timeZone?: string;
 }
 
 export interface Classification {
