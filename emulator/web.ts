@@ -116,6 +116,15 @@ export class AccessTokens {
     return token;
   }
 
+  /** Revoking the add-on ends every token the user holds. */
+  revokeUser(user: string): void {
+    for (const [token, record] of this.byToken)
+      if (record.user === user) {
+        this.byToken.delete(token);
+        this.latest.delete(`${user}\u0000${record.projectId}`);
+      }
+  }
+
   /** The token's record while it is valid: known, not expired, its user still authorized. */
   check(kernel: Kernel, token: string): AccessToken | undefined {
     const record = this.byToken.get(token);

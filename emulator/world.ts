@@ -34,6 +34,7 @@ import { loggingServices, sessionService } from './services/session';
 import { SheetStore, spreadsheetService, type NewSpreadsheet } from './services/spreadsheet';
 import { urlFetchService } from './services/url-fetch';
 import { utilitiesService } from './services/utilities';
+import { accessTokensOf } from './web';
 
 export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
 
@@ -187,6 +188,7 @@ export class World implements Kernel {
   /** The user revokes the add-on's access: their executions, triggers included, then fail. */
   revoke(email: string): void {
     this.requireUser(email).authorized = false;
+    accessTokensOf(this).revokeUser(email.toLowerCase());
     for (const key of this.grants.keys())
       if (key.endsWith(`\u0000${email.toLowerCase()}`)) this.grants.delete(key);
   }

@@ -33,10 +33,30 @@ const SECTIONS: Record<string, { file: string; type: string }> = {
   },
 };
 
-/** Problems with manifest.addOns, one message each; empty when every section fits its proto. */
-export function checkAddOnManifest(manifest: { addOns?: Record<string, unknown> }): string[] {
+/**
+ * Problems with `urlFetchWhitelist` (Apps Script's allowlist page): a list of https URL prefixes,
+ * each with a full domain (a leading `*.` allowed) and a non-empty path.
+ */
+export function checkUrlFetchWhitelist(list: unknown): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) return ['urlFetchWhitelist: expected a list of URL prefixes'];
+  return list.flatMap((prefix: unknown, i) =>
+    typeof prefix === 'string' &&
+    /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\/\S*$/i.test(prefix)
+      ? []
+      : [
+          `urlFetchWhitelist[${i}]: ${JSON.stringify(prefix)} is not an https:// prefix with a full domain and a path (https://host/...)`,
+        ],
+  );
+}
+
+/** Problems with manifest.addOns (and urlFetchWhitelist), one message each; empty when it all fits. */
+export function checkAddOnManifest(manifest: {
+  addOns?: Record<string, unknown>;
+  urlFetchWhitelist?: unknown;
+}): string[] {
   if (!manifest.addOns) return ['addOns: missing (a Workspace add-on needs it)'];
-  const problems: string[] = [];
+  const problems: string[] = checkUrlFetchWhitelist(manifest.urlFetchWhitelist);
   if (!manifest.addOns.common) problems.push('addOns.common: missing');
   for (const [section, value] of Object.entries(manifest.addOns)) {
     const spec = SECTIONS[section];

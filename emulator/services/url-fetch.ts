@@ -124,7 +124,12 @@ export function urlFetchService(exec: Execution): Record<string, unknown> {
     const allowlist = manifest.urlFetchWhitelist;
     if (Array.isArray(allowlist) && !allowlist.some((prefix) => allowedByPrefix(url, prefix)))
       throw exception(exec, URL_FETCH_ERRORS.notWhitelisted(url.href));
-    exec.consumeQuota('urlFetch', 1);
+    try {
+      exec.consumeQuota('urlFetch', 1);
+    } catch (error) {
+      (error as Error).name = 'Exception';
+      throw error;
+    }
     const server = web.find(url);
     if (!server) throw exception(exec, URL_FETCH_ERRORS.dns(String(urlText)));
     const response = server.serve(buildRequest(url, params), { ctx: exec, charge });
