@@ -24,7 +24,7 @@ function batch(spec) {
   var body = spec.calls.map(function (path, i) {
     return '--' + boundary + '\\r\\nContent-Type: application/http\\r\\n' +
       (spec.ids === false ? '' : 'Content-ID: <item-' + i + '>\\r\\n') +
-      '\\r\\nGET ' + path + '\\r\\n\\r\\n';
+      '\\r\\n' + (path.indexOf(' ') > 0 ? path : 'GET ' + path) + '\\r\\n\\r\\n';
   }).join('') + '--' + boundary + '--\\r\\n';
   var bearer = spec.token === undefined ? ScriptApp.getOAuthToken() : spec.token;
   var headers = bearer === null ? {} : { Authorization: 'Bearer ' + bearer };
@@ -48,8 +48,10 @@ function advanced(ids) {
     list: Gmail.Users.Messages.list('me', { q: 'in:sent', maxResults: 2 }),
   };
 }
-function fetchUrl(url) {
-  try { return UrlFetchApp.fetch(url).getResponseCode(); } catch (e) { return String(e); }
+function sendThenBatch(spec) {
+  var raw = Utilities.base64EncodeWebSafe('To: cand0@mail.test\\r\\nSubject: Again\\r\\n\\r\\nHello');
+  Gmail.Users.Messages.send({ raw: raw }, 'me');
+  return batch(spec);
 }
 `;
 
@@ -200,5 +202,155 @@ describe('the Gmail batch endpoint through UrlFetchApp', () => {
         (a) => a.status,
       ),
     ).toEqual(Array(5).fill(200));
+  });
+
+  it('counts the advanced service’s calls of the last second in the same window', () => {
+    const { run, threads } = setUp(FULL, 25);
+    const answers = batchOf(run('sendThenBatch', { calls: threads.map((id) => threadPath(id)) }));
+    // the send spent 100 of the 250 units: room for 15 thread reads
+    expect(answers.map((a) => a.status)).toEqual([...Array(15).fill(200), ...Array(10).fill(429)]);
+  });
+
+  it('charges one urlfetch for the request and one Gmail read per answered part, and costs one call', () => {
+    const { run, threads, world } = setUp();
+    const reads = world.remainingQuota(ALICE, 'emailReadWrite');
+    const fetches = world.remainingQuota(ALICE, 'urlFetch');
+    const result = run('batch', { calls: threads.map((id) => threadPath(id)) });
+    expect(batchOf(result)).toHaveLength(3);
+    expect(world.remainingQuota(ALICE, 'emailReadWrite')).toBe(reads - 3);
+    expect(world.remainingQuota(ALICE, 'urlFetch')).toBe(fetches - 1);
+    expect(result.methods).toEqual({ 'ScriptApp.getOAuthToken': 1, 'UrlFetchApp.fetch': 1 });
+    // a Gmail call's latency (100-400 ms) plus 5-15 ms a part, plus the token's ScriptApp call
+    expect(result.simulatedMs).toBeGreaterThanOrEqual(100 + 3 * 5 + 100);
+    expect(result.simulatedMs).toBeLessThanOrEqual(400 + 3 * 15 + 400);
+  });
+
+  it('refuses more than 100 parts with 400 for the whole batch, and reads nothing', () => {
+    const { run, threads, world } = setUp();
+    const result = run('batch', { calls: Array(101).fill(threadPath(threads[0])) });
+    const value = result.value as { code: number; text: string };
+    expect(value.code).toBe(400);
+    expect(JSON.parse(value.text).error).toMatchObject({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: 'A batch request may hold at most 100 calls; this one holds 101.',
+    });
+    expect(world.audit.filter((a) => a.executionId === result.executionId)).toEqual([]);
+  });
+
+  it('answers each bad part on its own: unknown entity, unknown path, bad id, full URL, unbuilt method', () => {
+    const { run, threads } = setUp();
+    const answers = batchOf(
+      run('batch', {
+        calls: [
+          threadPath('ffff0000ffff0000'),
+          '/drive/v3/files',
+          threadPath('not-an-id'),
+          `GET https://gmail.googleapis.com${threadPath(threads[0])}`,
+          'POST /gmail/v1/users/me/messages/send',
+          `${threadPath(threads[0])}&fields=id`,
+          `${threadPath(threads[0])}&colour=red`,
+          threadPath(threads[0]),
+        ],
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 400, 400, 501, 501, 400, 200]);
+    expect(answers[0].body).toEqual({
+      error: {
+        code: 404,
+        message: 'Requested entity was not found.',
+        errors: [
+          { message: 'Requested entity was not found.', domain: 'global', reason: 'notFound' },
+        ],
+        status: 'NOT_FOUND',
+      },
+    });
+    expect(answers[1].body).toContain(
+      'The requested URL <code>/drive/v3/files</code> was not found',
+    );
+    expect(answers[2].body).toMatchObject({ error: { message: 'Invalid id value' } });
+    expect(answers[6].body).toMatchObject({
+      error: { message: expect.stringContaining('Unknown name "colour"') },
+    });
+  });
+
+  it('lets the token’s scopes decide: no Gmail read scope is 403, gmail.metadata only reads metadata', () => {
+    const sendOnly = setUp(manifest([SCOPES.send, EXTERNAL_REQUEST_SCOPE]));
+    expect(
+      batchOf(sendOnly.run('batch', { calls: [threadPath(sendOnly.threads[0])] }))[0].body,
+    ).toEqual({
+      error: {
+        code: 403,
+        message: 'Request had insufficient authentication scopes.',
+        errors: [
+          {
+            message: 'Insufficient Permission',
+            domain: 'global',
+            reason: 'insufficientPermissions',
+          },
+        ],
+        status: 'PERMISSION_DENIED',
+      },
+    });
+    const metadata = setUp(manifest([SCOPES.metadata, EXTERNAL_REQUEST_SCOPE]));
+    const answers = batchOf(
+      metadata.run('batch', {
+        calls: [
+          threadPath(metadata.threads[0]),
+          threadPath(metadata.threads[0], 'format=full'),
+          '/gmail/v1/users/me/messages?q=in%3Asent',
+          '/gmail/v1/users/me/messages?maxResults=1',
+        ],
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 403, 403, 200]);
+    expect(answers[1].body).toMatchObject({
+      error: { message: "Metadata scope doesn't allow format FULL" },
+    });
+    expect(answers[2].body).toMatchObject({
+      error: { message: "Metadata scope does not support 'q' parameter" },
+    });
+  });
+
+  it('serves the legacy www.googleapis.com endpoint, and echoes no Content-ID when none was sent', () => {
+    const { run, threads } = setUp();
+    const raw = run('batch', {
+      url: 'https://www.googleapis.com/batch/gmail/v1',
+      calls: [threadPath(threads[0])],
+      ids: false,
+    }).value as { text: string };
+    expect(raw.text).not.toContain('Content-ID');
+    expect(raw.text).toContain('HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8');
+  });
+
+  it('throws Apps Script’s error for a refused batch unless muteHttpExceptions is set', () => {
+    const { run, threads } = setUp();
+    const result = run('batch', { calls: [threadPath(threads[0])], token: null, mute: false });
+    expect((result.value as { thrown: string }).thrown).toMatch(
+      /^Exception: Request failed for https:\/\/gmail\.googleapis\.com returned code 401\. Truncated server response: \{\n {2}"error": \{/,
+    );
+  });
+
+  it('reads nothing when the execution is killed at the fetch or the fetch fails', () => {
+    const { world, project, threads } = setUp();
+    const spec = { calls: [threadPath(threads[0])] };
+    const killed = world.run({
+      project,
+      as: ALICE,
+      fn: 'batch',
+      event: spec,
+      faults: { killAtCall: 2 },
+    });
+    const failed = world.run({
+      project,
+      as: ALICE,
+      fn: 'batch',
+      event: spec,
+      faults: { transient: [{ service: 'UrlFetchApp', share: 1 }] },
+    });
+    expect(killed).toMatchObject({ killed: true, error: 'Exceeded maximum execution time' });
+    expect((failed.value as { thrown: string }).thrown).toMatch(/server error occurred/);
+    const ids = [killed.executionId, failed.executionId];
+    expect(world.audit.filter((a) => ids.includes(a.executionId))).toEqual([]);
   });
 });
