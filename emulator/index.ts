@@ -30,3 +30,8 @@ export type { TriggerRecord } from './services/script-app';
 export { NO_PERMISSION, columnLetters, parseA1 } from './services/spreadsheet';
 export type { CellValue, NewSpreadsheet, SpreadsheetRecord } from './services/spreadsheet';
 export type * from './kernel';
+export { accessTokensOf, webOf, TOKEN_LIFETIME_MS } from './web';
+export type { AccessToken, HttpRequest, HttpResponse, WebServer, WebCall } from './web';
+export { EXTERNAL_REQUEST_SCOPE, URL_FETCH_ERRORS, allowedByPrefix } from './services/url-fetch';
+export { BATCH_PATH, GMAIL_HTTP_FAILURES, GMAIL_ORIGINS, MAX_BATCH_CALLS } from './gmail/rest';
+export { GMAIL_QUOTA_UNITS, USER_UNITS_PER_SECOND } from './gmail/rate-limit';
