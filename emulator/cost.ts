@@ -33,8 +33,7 @@ export const COST_TABLE: Record<string, LatencyRange> = {
   'GmailApp.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'Gmail.*': { minMs: 100, maxMs: 400, source: UNVERIFIED },
   'MailApp.*': { minMs: 20, maxMs: 60, source: UNVERIFIED },
-  'UrlFetchApp.*': { minMs: 100, maxMs: 500, source: UNVERIFIED },
-  'UrlFetchApp.gmail': { minMs: 100, maxMs: 400, source: `${UNVERIFIED} (as a Gmail call)` },
+  'UrlFetchApp.fetch': { minMs: 100, maxMs: 400, source: `${UNVERIFIED} (as a Gmail call)` },
   'UrlFetchApp.gmailBatchPart': {
     minMs: 5,
     maxMs: 15,

@@ -27,8 +27,6 @@ export interface WebCall {
 export interface WebServer {
   /** `https://host`, as `URL.origin` writes it. */
   origin: string;
-  /** The cost row one fetch to this server charges (see emulator/cost.ts). */
-  costKey: string;
   serve(request: HttpRequest, call: WebCall): HttpResponse;
 }
 

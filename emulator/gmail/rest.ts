@@ -329,6 +329,5 @@ function serveGmail(request: HttpRequest, call: WebCall): HttpResponse {
 
 /** Puts the Gmail API's servers on the world's web (idempotent: each execution may call it). */
 export function publishGmailServers(kernel: Kernel): void {
-  for (const origin of GMAIL_ORIGINS)
-    webOf(kernel).publish({ origin, costKey: 'UrlFetchApp.gmail', serve: serveGmail });
+  for (const origin of GMAIL_ORIGINS) webOf(kernel).publish({ origin, serve: serveGmail });
 }

@@ -2,7 +2,7 @@
 // urlFetchWhitelist, the daily urlfetch quota, Apps Script's error texts for unreachable hosts and
 // HTTP errors, and HTTPResponse objects. Only servers a service emulation published answer.
 import type { Execution } from '../runtime';
-import { type HttpRequest, type HttpResponse, type WebServer, webOf } from '../web';
+import { type HttpRequest, type HttpResponse, webOf } from '../web';
 import { guarded, type Members } from './guard';
 import { FakeBlob, signedBytes, toBuffer } from './utilities';
 
@@ -141,15 +141,9 @@ export function urlFetchService(exec: Execution): Record<string, unknown> {
     return httpResponse(exec, response);
   };
 
-  const serverOf = (urlText: unknown): WebServer | undefined => {
-    const url = parseUrl(String(urlText));
-    return url ? web.find(url) : undefined;
-  };
-  const costKeyOf = (urlText: unknown) => serverOf(urlText)?.costKey ?? 'UrlFetchApp.fetch';
-
   const urlFetchApp = {
     fetch: (url: string, params?: Params) =>
-      exec.invoke('UrlFetchApp', 'fetch', () => send('fetch', url, params), costKeyOf(url)),
+      exec.invoke('UrlFetchApp', 'fetch', () => send('fetch', url, params)),
     // the requests go out together: one call's latency, each server's own extras on top
     fetchAll: (requests: (GoogleAppsScript.URL_Fetch.URLFetchRequest | string)[]) => {
       const list = [...requests].map((r) => (typeof r === 'string' ? { url: r } : r));
@@ -158,7 +152,7 @@ export function urlFetchService(exec: Execution): Record<string, unknown> {
         'fetchAll',
         () =>
           exec.realm.Array.from(list.map(({ url, ...params }) => send('fetchAll', url, params))),
-        costKeyOf(list[0]?.url),
+        'UrlFetchApp.fetch',
       );
     },
   } satisfies Members<GoogleAppsScript.URL_Fetch.UrlFetchApp>;
