@@ -10,8 +10,9 @@ const GMAIL_WRITES =
 /** True when a `Service.method` (or cost key) is one of the calls that sends an email. */
 export const isSendCall = (key: string) => SEND_VERBS.has(key.slice(key.lastIndexOf('.') + 1));
 
+/** A Gmail read; Baton's only UrlFetchApp calls are Gmail batch requests (one call, many reads). */
 export const isGmailRead = (key: string) =>
-  /^(Gmail|GmailApp)\./.test(key) && !GMAIL_WRITES.test(key);
+  (/^(Gmail|GmailApp)\./.test(key) && !GMAIL_WRITES.test(key)) || key === 'UrlFetchApp.fetch';
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -63,17 +64,19 @@ export const sendsOf = (runs: ExecutionResult[]) =>
 
 /**
  * Records the simulated milliseconds the world's cost model hands out, per cost key, between
- * start() and take(). The emulator's ExecutionResult has only the total, so the bench wraps
- * CostModel.latency: the latency drawn is returned unchanged.
+ * start() and take(), and the calls per key. The emulator's ExecutionResult has only the total, so
+ * the bench wraps CostModel.latency: the latency drawn is returned unchanged.
  */
 export class CostRecorder {
   private byKey: Record<string, number> = {};
+  private callsByKey: Record<string, number> = {};
 
-  constructor(world: World) {
+  constructor(private readonly world: World) {
     const draw = world.cost.latency.bind(world.cost);
     world.cost.latency = (costKey, random) => {
       const ms = draw(costKey, random);
       this.byKey[costKey] = (this.byKey[costKey] ?? 0) + ms;
+      this.callsByKey[costKey] = (this.callsByKey[costKey] ?? 0) + 1;
       return ms;
     };
   }
@@ -83,6 +86,20 @@ export class CostRecorder {
     const taken = this.byKey;
     this.byKey = {};
     return taken;
+  }
+
+  /**
+   * The simulated time the calls since the last takeExpected() cost on average: each call at the
+   * middle of its cost row's range. Free of the draws' noise, so two senders compare exactly.
+   */
+  takeExpected(): number {
+    let ms = 0;
+    for (const [key, calls] of Object.entries(this.callsByKey)) {
+      const { minMs, maxMs } = this.world.cost.rangeFor(key);
+      ms += (calls * (minMs + maxMs)) / 2;
+    }
+    this.callsByKey = {};
+    return ms;
   }
 }
 

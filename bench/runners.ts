@@ -134,6 +134,8 @@ export function runBaseline(options: {
   faults?: (world: World) => FaultPlan;
   /** Stop once a run ends cleanly and this says the work is done. */
   done?: (run: BaselineRun) => boolean;
+  /** Sees the world before the first run (e.g. to record its costs). */
+  watch?: (world: World) => void;
 }): BaselineRun {
   const project = loadProject(path.join(__dirname, 'baselines', options.name));
   const { world } = new BatonWorld({ seed: options.seed, start: START }, project);
@@ -144,6 +146,13 @@ export function runBaseline(options: {
     name: `Bench ${options.name}`,
     tabs: { [CANDIDATES_TAB]: candidateRows(options.count, true) },
   });
+  // The mail-merge sample reads its template from a Gmail draft with the step's subject.
+  world.mail
+    .mailbox(OWNER)
+    .createDraft(
+      `From: ${OWNER}\r\nSubject: ${STEPS[0].subject}\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n${STEPS[0].text.replace(/\n/g, '\r\n')}\r\n`,
+    );
+  options.watch?.(world);
   const event = { spreadsheetId, tab: CANDIDATES_TAB, steps: STEPS };
   const run: BaselineRun = { world, project, spreadsheetId, runs: [] };
   for (let h = 0; h < options.hours; h++) {

@@ -13,6 +13,11 @@ export function tableRows(r: Results): string[][] {
   const b = side.baton;
   const mm = side['mail-merge'];
   const naive = side['naive-sequencer'];
+  const f = b.followUps;
+  const byService = (per: any) =>
+    Object.entries(per.callsPerEmailByService as Record<string, number>)
+      .map(([service, n]) => `${service} ${n}`)
+      .join(', ');
   const scan: any[] = r.scan;
   const reads = (key: string) =>
     scan.map((s) => `${s.activeThreads}: ${s[key].gmailReads}`).join(', ');
@@ -34,10 +39,10 @@ export function tableRows(r: Results): string[][] {
   return [
     ['Measure', 'Baton (and baselines)', 'Target', 'Verdict'],
     [
-      `Simulated ms per sent email (${side.candidates} candidates)`,
-      `${b.msPerEmail} (mail-merge ${mm.msPerEmail}, naive ${naive.msPerEmail}); ratio ${mm.batonRatio.msPerEmail}× / ${naive.batonRatio.msPerEmail}×`,
+      `Simulated ms per sent email, step 1 to ${side.candidates} candidates (at each cost row's mean; as drawn)`,
+      `${b.expectedMsPerEmail} (mail-merge ${mm.expectedMsPerEmail}, naive ${naive.expectedMsPerEmail}); ratio ${mm.batonRatio.expectedMsPerEmail}× / ${naive.batonRatio.expectedMsPerEmail}×; as drawn ${b.msPerEmail} (mail-merge ${mm.msPerEmail}, naive ${naive.msPerEmail})`,
       'faster than mail-merge while saving state after every send',
-      yes(mm.batonRatio.msPerEmail < 1),
+      yes(mm.batonRatio.expectedMsPerEmail < 1),
     ],
     [
       'Service calls per sent email',
@@ -46,20 +51,16 @@ export function tableRows(r: Results): string[][] {
       '—',
     ],
     [
-      'Non-send service calls per sent email',
-      `${b.nonSendCallsPerEmail} (${Object.entries(
-        b.callsPerEmailByService as Record<string, number>,
-      )
-        .map(([s, n]) => `${s} ${n}`)
-        .join(', ')})`,
+      'Non-send service calls per sent email (step 1; follow-ups)',
+      `${b.nonSendCallsPerEmail} (${byService(b)}); follow-ups ${f.nonSendCallsPerEmail} (${byService(f)})`,
       '≤ 0.1',
-      yes(b.nonSendCallsPerEmail <= 0.1),
+      yes(Math.max(b.nonSendCallsPerEmail, f.nonSendCallsPerEmail) <= 0.1),
     ],
     [
       "Share of a sending run's simulated time in send calls",
-      `lowest ${pct(b.minSendShare)} (runs: ${b.sendShareOfEachRun.map(pct).join(', ')})`,
+      `lowest ${pct(Math.min(b.minSendShare, f.minSendShare))} (step-1 runs: ${b.sendShareOfEachRun.map(pct).join(', ')}; follow-up runs: ${f.sendShareOfEachRun.map(pct).join(', ')})`,
       '≥ 95%',
-      yes(b.minSendShare >= 0.95),
+      yes(Math.min(b.minSendShare, f.minSendShare) >= 0.95),
     ],
     [
       'Emails per 6-minute run with a big backlog',

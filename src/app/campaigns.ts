@@ -221,8 +221,7 @@ export function sendTest(ports: Ports, id: string, row: number, step = 1): strin
     text: preview.text,
     html: preview.html,
   });
-  const draftId = ports.mailbox.createDraft({ raw });
-  ports.mailbox.sendDraft(draftId);
+  ports.mailbox.send({ raw });
   return me;
 }
 

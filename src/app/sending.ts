@@ -15,16 +15,28 @@ import {
   type CampaignProgress,
   type PendingSend,
 } from '../core/store';
-import type { Ports, SentMessageHeaders } from '../ports';
+import type { Ports, SentMessage } from '../ports';
 import type { SendHolds } from './replies/holds';
 import { statusBlock, type RowNotes } from './status';
 import { StoreSession } from './store';
 
-/** Apps Script ends a trigger's execution at 6 minutes: stop sending well before. */
-export const TICK_BUDGET_MS = 4 * 60_000 + 30_000;
+/**
+ * Apps Script ends a trigger's execution at 6 minutes: a tick's sends stop starting this long
+ * (less FINISH_MARGIN_MS) after it started, leaving time for the status columns, the store and
+ * the dashboards.
+ */
+export const TICK_BUDGET_MS = 5 * 60_000;
 /** Time kept back for writing the status columns and the store after the last send. */
 const FINISH_MARGIN_MS = 30_000;
 const LOCK_WAIT_MS = 5_000;
+/**
+ * Sends whose intents are saved together, in one write, before the first of them goes out: two
+ * reads of follow-ups' references (30 each, Mailbox.headerReadsPerCall) and under one 8,000-char
+ * chunk of the store, so that emptying it never needs a delete.
+ */
+export const INTENT_BATCH = 60;
+/** An interrupted send is looked for in Sent mail from this long before its intent was saved. */
+const SENT_SEARCH_SLACK_MS = 2 * 60_000;
 
 export interface CampaignTickReport {
   campaignId: string;
@@ -51,6 +63,15 @@ interface TickContext {
   quotaLeft?: number;
   /** The reply scan's word on candidates (out-of-office deferrals, reply status). */
   holds?: SendHolds;
+}
+
+/** A step that is due, merged, and within every limit: it goes into the next batch of intents. */
+interface PlannedSend {
+  candidate: Candidate;
+  current: Progress;
+  step: number;
+  merged: { subject: string; text: string; html: string };
+  pending: PendingSend;
 }
 
 /**
@@ -129,48 +150,26 @@ function recordSent(ctx: TickContext, pending: PendingSend, threadId: string, at
   });
 }
 
-/** Finds the message a pending send produced, if Gmail sent it. */
-function findSent(ctx: TickContext, pending: PendingSend): SentMessageHeaders | undefined {
-  const { mailbox } = ctx.ports;
-  const found = pending.threadId
-    ? mailbox.batonMessagesInThread(pending.threadId)
-    : mailbox.findSentByKey(pending.key, pending.email);
-  return found.find((m) => m.batonKey === pending.key);
-}
-
 /**
- * Settles the sends an interrupted execution left pending, from what the mailbox shows: a draft
- * that still exists was never sent (it is deleted, and the step is decided again); a draft that is
- * gone was sent if its message is found. Nothing is ever resent blindly.
+ * Settles the sends an interrupted execution left pending, from what the mailbox shows: every
+ * intent whose message is in Sent mail (found by its X-Baton-Key) is recorded as sent; the others
+ * never reached Gmail and are dropped, to be decided again from scratch. Nothing is resent blindly.
  */
 function reconcilePending(ctx: TickContext): number {
-  const { mailbox } = ctx.ports;
   const pending = ctx.session.data.pending;
   if (pending.length === 0) return 0;
-  const count = pending.length;
-  for (const p of [...pending]) {
-    if (p.sent) recordSent(ctx, p, p.sent.threadId, p.sent.at);
-    else if (p.draftId && mailbox.draftExists(p.draftId)) mailbox.deleteDraft(p.draftId);
-    else {
-      // The draft is gone, or its id was never saved (the intent is the one write before a
-      // send): the step went out exactly when the mailbox shows its message.
-      const sent = findSent(ctx, p);
-      if (sent) recordSent(ctx, p, sent.threadId, sent.date || ctx.ports.clock.now());
-      else if (p.draftId) markFailed(ctx, p);
-      else
-        for (const orphan of mailbox.findDraftsByKey(p.key, p.email)) mailbox.deleteDraft(orphan);
-    }
-    pending.splice(pending.indexOf(p), 1);
-    ctx.session.save();
+  const since = Math.min(...pending.map((p) => p.at)) - SENT_SEARCH_SLACK_MS;
+  const sent = new Map(
+    ctx.ports.mailbox.batonMessagesSentSince(since).map((m) => [m.batonKey, m] as const),
+  );
+  for (const p of pending) {
+    const message = sent.get(p.key);
+    if (message) recordSent(ctx, p, message.threadId, message.date || ctx.ports.clock.now());
   }
+  const count = pending.length;
+  pending.length = 0;
+  ctx.session.save();
   return count;
-}
-
-/** A draft that vanished without a sent message: someone deleted it. Do not guess; ask a person. */
-function markFailed(ctx: TickContext, pending: PendingSend): void {
-  const candidates = progressOf(ctx, pending.campaignId).candidates;
-  const before = candidates.get(pending.candidate) ?? NEW_PROGRESS;
-  candidates.set(pending.candidate, { ...before, state: 'failed' });
 }
 
 function runCampaign(ctx: TickContext, campaign: Campaign): CampaignTickReport {
@@ -238,6 +237,7 @@ function sendDue(
     progress.sentToday = 0;
   }
   const suppressed = ctx.session.data.suppressed;
+  let batch: PlannedSend[] = [];
   for (const candidate of roster.candidates) {
     const current = progress.candidates.get(candidate.key) ?? NEW_PROGRESS;
     if (suppressed.has(candidate.key) && current.state === 'active') {
@@ -252,7 +252,7 @@ function sendDue(
       notes.set(candidate.row, deferred);
       continue;
     }
-    const held = holdReason(ctx, campaign, progress);
+    const held = holdReason(ctx, campaign, progress, batch.length);
     if (held) {
       report.held = report.held ?? held;
       notes.set(candidate.row, `Step ${due.step} due: ${held}`);
@@ -263,78 +263,143 @@ function sendDue(
       notes.set(candidate.row, missingReason(merged.missing));
       continue;
     }
-    try {
-      sendStep(ctx, campaign, candidate, current, due.step, merged, newThreads);
-      progress.sentToday++;
-      report.sent++;
-    } catch (error) {
-      if (isBatonError(error)) notes.set(candidate.row, error.message);
-      else throw error;
+    const pending: PendingSend = {
+      key: batonKey(campaign.id, candidate.key, due.step),
+      campaignId: campaign.id,
+      candidate: candidate.key,
+      step: due.step,
+      at: now,
+    };
+    batch.push({ candidate, current, step: due.step, merged, pending });
+    if (batch.length === INTENT_BATCH) {
+      sendBatch(ctx, campaign, batch, notes, report, newThreads);
+      batch = [];
     }
   }
+  sendBatch(ctx, campaign, batch, notes, report, newThreads);
 }
 
-/** Why nothing more may be sent now: time budget, recipient quota, daily cap. */
-function holdReason(ctx: TickContext, campaign: Campaign, progress: CampaignProgress) {
+/**
+ * Why nothing more may be sent now: time budget, recipient quota, daily cap. `planned` sends are
+ * already in the batch being gathered and count against the quota and the cap.
+ */
+function holdReason(
+  ctx: TickContext,
+  campaign: Campaign,
+  progress: CampaignProgress,
+  planned: number,
+) {
   if (ctx.ports.clock.now() > ctx.deadline - FINISH_MARGIN_MS) return 'next run (time limit).';
   if (ctx.quotaLeft === undefined) ctx.quotaLeft = ctx.ports.mailbox.remainingRecipientQuota();
-  if (ctx.quotaLeft < 1) return "tomorrow (the mailbox's daily sending quota is used up).";
-  if (progress.sentToday >= campaign.settings.dailyCap)
+  if (ctx.quotaLeft - planned < 1)
+    return "tomorrow (the mailbox's daily sending quota is used up).";
+  if (progress.sentToday + planned >= campaign.settings.dailyCap)
     return `tomorrow (daily cap of ${campaign.settings.dailyCap} reached).`;
   return undefined;
 }
 
-/** One send of the exactly-once protocol (docs/sending.md). */
-function sendStep(
+/**
+ * One batch of the exactly-once protocol (docs/sending.md): the intents of every send in it are
+ * saved in one write (with what the previous batch recorded), then each is sent and recorded in
+ * memory; the next write, or the end of the tick, saves those records.
+ */
+function sendBatch(
   ctx: TickContext,
   campaign: Campaign,
-  candidate: Candidate,
-  current: Progress,
-  step: number,
-  merged: { subject: string; text: string; html: string },
+  batch: PlannedSend[],
+  notes: RowNotes,
+  report: CampaignTickReport,
   /** Receives the message id of a first step: its new thread is labelled after the sends. */
   newThreads: string[],
 ): void {
-  const { mailbox, clock } = ctx.ports;
-  const pending: PendingSend = {
-    key: batonKey(campaign.id, candidate.key, step),
-    campaignId: campaign.id,
-    candidate: candidate.key,
-    email: candidate.email,
-    step,
-    threadId: current.threadId,
-  };
-  const thread = current.threadId ? mailbox.batonMessagesInThread(current.threadId) : [];
-  const already = thread.find((m) => m.batonKey === pending.key);
-  if (already) {
-    recordSent(ctx, pending, already.threadId, already.date || clock.now());
-    return;
+  if (batch.length === 0) return;
+  const pendingList = ctx.session.data.pending;
+  pendingList.push(...batch.map((b) => b.pending));
+  ctx.session.save();
+  const progress = progressOf(ctx, campaign.id);
+  const roots = new Map<string, string>();
+  let attempted = 0;
+  try {
+    for (const [index, planned] of batch.entries()) {
+      const { candidate, pending } = planned;
+      const now = ctx.ports.clock.now();
+      const late = now > ctx.deadline - FINISH_MARGIN_MS ? 'next run (time limit).' : undefined;
+      // A colleague may revoke at any moment: their grant is read again right before each send.
+      const deferred =
+        late || campaign.sender.kind !== 'colleague'
+          ? undefined
+          : ctx.holds?.holdReason(campaign, candidate.key, now);
+      if (late || deferred) {
+        if (late) report.held = report.held ?? late;
+        notes.set(candidate.row, deferred ?? `Step ${planned.step} due: ${late}`);
+        dropPending(pendingList, pending);
+        attempted++;
+        continue;
+      }
+      if (planned.current.threadId && !roots.has(planned.current.threadId))
+        readRoots(ctx, batch.slice(index), roots);
+      attempted++;
+      try {
+        const sent = sendOne(ctx, campaign, planned, roots.get(planned.current.threadId) ?? '');
+        recordSent(ctx, pending, sent.threadId, ctx.ports.clock.now());
+        dropPending(pendingList, pending);
+        ctx.quotaLeft = (ctx.quotaLeft ?? 1) - 1;
+        progress.sentToday++;
+        report.sent++;
+        if (planned.step === 1) newThreads.push(sent.id);
+      } catch (error) {
+        if (!isBatonError(error)) throw error;
+        notes.set(candidate.row, error.message);
+        dropPending(pendingList, pending);
+      }
+    }
+  } finally {
+    // Intents never attempted are dropped (they are decided again from scratch); one whose send
+    // failed with an unexpected error stays, and the next tick looks for it in Sent mail.
+    for (const planned of batch.slice(attempted)) dropPending(pendingList, planned.pending);
   }
-  const references = thread.map((m) => m.rfcMessageId).filter((id) => id !== '');
+}
+
+function dropPending(list: PendingSend[], pending: PendingSend): void {
+  const at = list.indexOf(pending);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/**
+ * Reads, in one go, the Message-ID of the first message of the threads of the next follow-ups
+ * (a thread's id is the Gmail id of its first message): every follow-up answers the first step.
+ */
+function readRoots(ctx: TickContext, ahead: PlannedSend[], roots: Map<string, string>): void {
+  const threadIds: string[] = [];
+  for (const { current } of ahead) {
+    if (threadIds.length === ctx.ports.mailbox.headerReadsPerCall) break;
+    if (current.threadId && !roots.has(current.threadId) && !threadIds.includes(current.threadId))
+      threadIds.push(current.threadId);
+  }
+  const found = ctx.ports.mailbox.rfcMessageIds(threadIds);
+  for (const id of threadIds) roots.set(id, found.get(id) ?? '');
+}
+
+/** Composes and sends one step; a follow-up whose first message is gone starts a new thread. */
+function sendOne(
+  ctx: TickContext,
+  campaign: Campaign,
+  { candidate, current, merged, pending }: PlannedSend,
+  rootMessageId: string,
+): SentMessage {
+  const threadId = rootMessageId ? current.threadId : '';
   const raw = composeMessage({
     from: { email: campaign.sender.email, name: campaign.sender.name },
     to: { email: candidate.email },
     subject: merged.subject,
     text: merged.text,
     html: merged.html,
-    inReplyTo: references[references.length - 1],
-    references,
+    inReplyTo: rootMessageId || undefined,
+    references: rootMessageId ? [rootMessageId] : [],
     extraHeaders: { 'X-Baton-Key': pending.key },
     boundary: `=_baton_${pending.key}`,
   });
-  // The intent is durable before anything reaches Gmail; the draft's id rides along with the
-  // next write (reconcilePending finds the draft, or its sent message, by key without it).
-  ctx.session.data.pending.push(pending);
-  ctx.session.save();
-  pending.draftId = mailbox.createDraft({ raw, threadId: current.threadId || undefined });
-  const sent = mailbox.sendDraft(pending.draftId);
-  const at = clock.now();
-  pending.sent = { id: sent.id, threadId: sent.threadId, at };
-  ctx.quotaLeft = (ctx.quotaLeft ?? 1) - 1;
-  recordSent(ctx, pending, sent.threadId, at);
-  const pendingList = ctx.session.data.pending;
-  pendingList.splice(pendingList.indexOf(pending), 1);
-  if (step === 1) newThreads.push(sent.id);
+  return ctx.ports.mailbox.send({ raw, threadId: threadId || undefined });
 }
 
 /**

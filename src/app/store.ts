@@ -47,3 +47,25 @@ export class StoreSession {
     this.stored = after;
   }
 }
+
+/**
+ * The user's store read once for a whole execution: later reads see the first read plus this
+ * execution's own writes (one getProperties instead of one per stage of a tick).
+ */
+export class ReadOnceStore implements KeyValueStore {
+  private snapshot: Record<string, string> | undefined;
+
+  constructor(private readonly kv: KeyValueStore) {}
+
+  readAll(): Record<string, string> {
+    this.snapshot = this.snapshot ?? this.kv.readAll();
+    return { ...this.snapshot };
+  }
+
+  write(entries: Record<string, string>, remove: string[] = []): void {
+    this.kv.write(entries, remove);
+    if (!this.snapshot) return;
+    Object.assign(this.snapshot, entries);
+    for (const key of remove) delete this.snapshot[key];
+  }
+}

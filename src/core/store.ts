@@ -14,20 +14,18 @@ export const STORE_LIMIT_BYTES = 500 * 1024;
 /** Above this the cards warn that the store is nearly full. */
 export const STORE_WARN_BYTES = 400 * 1024;
 
-/** One send of the exactly-once protocol, recorded before the mailbox is touched. */
+/**
+ * One send of the exactly-once protocol: saved, with the others of its batch, before any of them
+ * reaches Gmail; dropped once the send is recorded in the candidate's progress (docs/sending.md).
+ */
 export interface PendingSend {
   /** The X-Baton-Key header: campaign, candidate and step. */
   key: string;
   campaignId: string;
   candidate: string;
-  email: string;
   step: number;
-  /** The thread a follow-up joins ('' for a first step). */
-  threadId: string;
-  /** Set once the draft exists. */
-  draftId?: string;
-  /** Set once Gmail accepted the send. */
-  sent?: { id: string; threadId: string; at: number };
+  /** When the intent was saved (ms): an interrupted send is looked for in Sent mail from then on. */
+  at: number;
 }
 
 export interface CampaignProgress {
@@ -160,7 +158,8 @@ export function encodeStore(store: SenderStore): Record<string, string> {
       chunk(PROGRESS + id, encodeProgress(store.progress.get(id) ?? emptyProgress())),
     );
   });
-  if (store.pending.length > 0) Object.assign(entries, chunk(PENDING, asciiJson(store.pending)));
+  // Written even when empty: emptying it is then part of the next setProperties, not a delete.
+  Object.assign(entries, chunk(PENDING, asciiJson(store.pending)));
   if (store.suppressed.size > 0)
     Object.assign(entries, chunk(SUPPRESSED, [...store.suppressed].join(' ')));
   return entries;

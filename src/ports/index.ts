@@ -67,19 +67,20 @@ export interface DraftContent {
 
 /** The running user's Gmail mailbox, as the sending protocol uses it (docs/sending.md). */
 export interface Mailbox {
-  /** Creates a draft and returns its id: the draft exists before anything is sent. */
-  createDraft(message: OutgoingMessage): string;
-  /** True when the draft still exists (so it was not sent). */
-  draftExists(draftId: string): boolean;
-  /** Sends an existing draft. */
-  sendDraft(draftId: string): SentMessage;
-  deleteDraft(draftId: string): void;
-  /** The ids of the user's drafts whose X-Baton-Key header is `key` (orphans of a crash). */
-  findDraftsByKey(key: string, recipient: string): string[];
-  /** Baton's messages in one thread that carry an X-Baton-Key header, oldest first. */
-  batonMessagesInThread(threadId: string): SentMessageHeaders[];
-  /** Sent messages to `recipient` whose X-Baton-Key header is `key` (recovery of a first step). */
-  findSentByKey(key: string, recipient: string): SentMessageHeaders[];
+  /** Sends a message Baton composed; it is in the sender's Sent mail when this returns. */
+  send(message: OutgoingMessage): SentMessage;
+  /**
+   * How many messages' headers one read call serves: callers that interleave reads with sends ask
+   * for this many at a time (Gmail: a batch request within the per-user rate limit).
+   */
+  readonly headerReadsPerCall: number;
+  /** The RFC 5322 Message-ID Gmail gave each of these messages (Gmail ids); absent when gone. */
+  rfcMessageIds(messageIds: string[]): Map<string, string>;
+  /**
+   * The messages carrying an X-Baton-Key header that this mailbox sent at or after `since`
+   * (milliseconds since the epoch), trashed ones included: what an interrupted execution sent.
+   */
+  batonMessagesSentSince(since: number): SentMessageHeaders[];
   /** Adds a user label (created if missing) to messages, in one call. */
   labelMessages(messageIds: string[], labelName: string): void;
   /** The addresses the user may send from: their own and verified send-as aliases. */

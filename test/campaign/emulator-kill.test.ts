@@ -1,6 +1,6 @@
 // Exactly once on the emulator, running the built bundle: each tick that sends is killed at every
 // one of its service calls in turn (one scenario per call), then the clock runs on. No candidate
-// ever receives a step twice, every candidate still receives every step, and no draft is left.
+// ever receives a step twice, every candidate still receives every step, and no draft is made.
 import type { ExecutionResult } from '../../emulator';
 import { emulatedCampaign, messageHeader, OWNER, receivedBy } from './emulator-world';
 
@@ -57,7 +57,7 @@ const sendingTicks = reference.ticks
   .map((t, index) => ({
     index,
     calls: totalCalls(t),
-    sent: t.methods['Gmail.Users.Drafts.send'] ?? 0,
+    sent: t.methods['Gmail.Users.Messages.send'] ?? 0,
   }))
   .filter((t) => t.sent > 0);
 const kills: Array<[number, number]> = sendingTicks.flatMap((t) =>

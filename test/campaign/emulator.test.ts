@@ -66,7 +66,8 @@ describe('a 3-step campaign over 200 candidates on the emulator, over a week and
         mine.map((m) => sent.byRfcMessageId(m.rfcMessageId).map((s) => s.threadId)[0]),
       );
       expect(senderThreads.size).toBe(1);
-      expect(messageHeader(mine[2], 'In-Reply-To')).toBe(mine[1].rfcMessageId);
+      // Every follow-up answers the first message.
+      expect(messageHeader(mine[2], 'In-Reply-To')).toBe(mine[0].rfcMessageId);
     }
     const label = sent.labelByName('Baton/Backend hires')!;
     const labelled = new Set(

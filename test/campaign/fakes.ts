@@ -158,60 +158,39 @@ export class FakeWorld {
 class FakeMailbox implements Mailbox {
   constructor(private readonly world: FakeWorld) {}
 
-  createDraft(message: OutgoingMessage): string {
-    const id = `r-${this.world.nextId()}`;
-    this.world.drafts.set(id, { raw: message.raw, threadId: message.threadId });
-    return id;
-  }
-  draftExists(draftId: string): boolean {
-    return this.world.drafts.has(draftId);
-  }
-  sendDraft(draftId: string): SentMessage {
-    const draft = this.world.drafts.get(draftId);
-    if (!draft) throw new Error('Requested entity was not found.');
-    this.world.drafts.delete(draftId);
+  readonly headerReadsPerCall = 30;
+
+  send(message: OutgoingMessage): SentMessage {
     if (this.world.quotaLeft < 1)
       throw new Error('Service invoked too many times for one day: email.');
     this.world.quotaLeft--;
     const id = this.world.nextId();
-    const message: FakeMessage = {
+    const sent: FakeMessage = {
       id,
-      threadId: draft.threadId ?? id,
-      raw: draft.raw,
-      headers: parseHeaders(draft.raw),
+      threadId: message.threadId ?? id,
+      raw: message.raw,
+      headers: parseHeaders(message.raw),
       date: this.world.now,
       rfcMessageId: `<${id}@mail.fake>`,
     };
-    this.world.sent.push(message);
-    return { id, threadId: message.threadId };
+    this.world.sent.push(sent);
+    return { id, threadId: sent.threadId };
   }
-  deleteDraft(draftId: string): void {
-    this.world.drafts.delete(draftId);
+  rfcMessageIds(messageIds: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const m of this.world.sent) if (messageIds.includes(m.id)) found.set(m.id, m.rfcMessageId);
+    return found;
   }
-  findDraftsByKey(key: string): string[] {
-    return [...this.world.drafts.entries()]
-      .filter(([, d]) => parseHeaders(d.raw)['x-baton-key'] === key)
-      .map(([id]) => id);
-  }
-  private headersOf(m: FakeMessage): SentMessageHeaders {
-    return {
-      id: m.id,
-      threadId: m.threadId,
-      rfcMessageId: m.rfcMessageId,
-      batonKey: m.headers['x-baton-key'] ?? '',
-      date: m.date,
-    };
-  }
-  batonMessagesInThread(threadId: string): SentMessageHeaders[] {
+  batonMessagesSentSince(since: number): SentMessageHeaders[] {
     return this.world.sent
-      .filter((m) => m.threadId === threadId && m.headers['x-baton-key'])
-      .map((m) => this.headersOf(m));
-  }
-  findSentByKey(key: string, recipient: string): SentMessageHeaders[] {
-    return this.world
-      .sentTo(recipient)
-      .filter((m) => m.headers['x-baton-key'] === key)
-      .map((m) => this.headersOf(m));
+      .filter((m) => m.date >= since && m.headers['x-baton-key'])
+      .map((m) => ({
+        id: m.id,
+        threadId: m.threadId,
+        rfcMessageId: m.rfcMessageId,
+        batonKey: m.headers['x-baton-key'],
+        date: m.date,
+      }));
   }
   labelMessages(messageIds: string[], labelName: string): void {
     if (!this.world.labels.has(labelName)) this.world.labels.set(labelName, new Set());

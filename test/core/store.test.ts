@@ -67,10 +67,8 @@ function storeWith(candidates: number, campaigns = 1) {
     key: 'k',
     campaignId: 'c0abcdef1',
     candidate: 'x',
-    email: 'a@b.org',
     step: 2,
-    threadId: 't',
-    draftId: 'r-1',
+    at: NOW,
   });
   return store;
 }
@@ -100,13 +98,17 @@ describe('the store codec', () => {
   });
 
   it('writes only the keys that changed and removes the ones that went away', () => {
-    const before = encodeStore(storeWith(10));
+    const before = encodeStore(storeWith(10, 2));
     const store = decodeStore(before);
     store.pending = [];
     store.progress.get('c0abcdef1')!.sentToday = 18;
+    const retired = [...store.campaigns.keys()].find((id) => id !== 'c0abcdef1')!;
+    store.campaigns.delete(retired);
+    store.progress.delete(retired);
     const { write, remove } = storeChanges(before, encodeStore(store));
-    expect(Object.keys(write)).toEqual(['b1.p.c0abcdef1']);
-    expect(remove).toEqual(['b1.pending']);
+    // An emptied pending list is written, not deleted: it rides in the same setProperties.
+    expect(write).toEqual({ 'b1.p.c0abcdef1': expect.any(String), 'b1.pending': '1|[]' });
+    expect(remove.sort()).toEqual([`b1.c.${retired}`, `b1.p.${retired}`]);
   });
 
   it('reassembles chunked values and says when a chunk is missing', () => {

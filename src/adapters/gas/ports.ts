@@ -14,6 +14,12 @@ import { GmailApiMailbox } from './gmail';
 import { GmailApiHistory, SpreadsheetLogSheets } from './replies';
 import { SpreadsheetOpener } from './spreadsheet-opener';
 
+/** The user an execution runs as never changes during it: asked once. */
+function once<T>(read: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value = value ?? { v: read() }).v;
+}
+
 class UserPropertiesStore implements KeyValueStore {
   private readonly properties = PropertiesService.getUserProperties();
   readAll(): Record<string, string> {
@@ -78,7 +84,7 @@ class ScriptAppTriggers implements Triggers {
 export function gasPorts(): Ports {
   const spreadsheets = new SpreadsheetOpener();
   return {
-    identity: { email: () => Session.getEffectiveUser().getEmail() },
+    identity: { email: once(() => Session.getEffectiveUser().getEmail()) },
     clock: { now: () => Date.now() },
     lock: new AppsScriptUserLock(),
     store: new UserPropertiesStore(),

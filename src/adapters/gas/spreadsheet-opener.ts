@@ -15,6 +15,7 @@ export function cellText(value: unknown): string {
 export class SpreadsheetOpener {
   private readonly opened = new Map<string, Spreadsheet>();
   private readonly values = new Map<string, unknown[][]>();
+  private readonly tabs = new Map<string, Sheet>();
 
   open(spreadsheetId: string): Spreadsheet {
     let spreadsheet = this.opened.get(spreadsheetId);
@@ -25,9 +26,15 @@ export class SpreadsheetOpener {
     return spreadsheet;
   }
 
-  /** The tab, or null when the spreadsheet has no tab of that name. */
+  /** The tab, or null when the spreadsheet has no tab of that name (a tab found is kept). */
   tab(spreadsheetId: string, tabName: string): Sheet | null {
-    return this.open(spreadsheetId).getSheetByName(tabName);
+    const key = `${spreadsheetId}\n${tabName}`;
+    let sheet = this.tabs.get(key);
+    if (!sheet) {
+      sheet = this.open(spreadsheetId).getSheetByName(tabName) ?? undefined;
+      if (sheet) this.tabs.set(key, sheet);
+    }
+    return sheet ?? null;
   }
 
   /** The tab's data range, read once until the tab is written through `written`. */

@@ -164,7 +164,7 @@ export function mailColleague(
     html: '',
     extraHeaders: header,
   });
-  ports.mailbox.sendDraft(ports.mailbox.createDraft({ raw }));
+  ports.mailbox.send({ raw });
 }
 
 /** Candidates in a campaign's tab now, for the record a colleague reads; undefined if unreadable. */
