@@ -151,6 +151,15 @@ describe('the Gmail batch endpoint through UrlFetchApp', () => {
     expect(auditOf(batch.executionId)).toHaveLength(4);
   });
 
+  it('gives byte fields as base64url strings, as the REST API does, not byte arrays', () => {
+    const { run, threads } = setUp();
+    const [answer] = batchOf(run('batch', { calls: [threadPath(threads[1], 'format=full')] }));
+    const data = (answer.body as { messages: { payload: { body: { data: unknown } } }[] })
+      .messages[0].payload.body.data;
+    expect(typeof data).toBe('string');
+    expect(Buffer.from(data as string, 'base64url').toString('utf8')).toMatch(/^Hello \d/);
+  });
+
   it('refuses the whole request with 401 without a token, with a foreign one, or with another user’s', () => {
     const { run, threads, world, project } = setUp();
     const bobs = world.run({ project, as: BOB, fn: 'token' }).value as string;
