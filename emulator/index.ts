@@ -34,4 +34,4 @@ export { accessTokensOf, webOf, TOKEN_LIFETIME_MS } from './web';
 export type { AccessToken, HttpRequest, HttpResponse, WebServer, WebCall } from './web';
 export { EXTERNAL_REQUEST_SCOPE, URL_FETCH_ERRORS, allowedByPrefix } from './services/url-fetch';
 export { BATCH_PATH, GMAIL_HTTP_FAILURES, GMAIL_ORIGINS, MAX_BATCH_CALLS } from './gmail/rest';
-export { GMAIL_QUOTA_UNITS, USER_UNITS_PER_SECOND } from './gmail/rate-limit';
+export { GMAIL_QUOTA_UNITS, USER_UNITS_PER_MINUTE, gmailRateWindowOf } from './gmail/rate-limit';

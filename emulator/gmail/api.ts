@@ -114,14 +114,13 @@ const formatOf = (options: Options): string => String(options.format ?? 'full').
 export interface ServeOptions {
   /** Consume one unit of the daily `emailReadWrite` quota (every call but sends). */
   quota?: boolean;
-  /** Refuse the call with 429 when the user's rate window is full (REST); else only count it. */
-  rateLimited?: boolean;
 }
 
+/** Gmail's "Resolve errors" guide: 403, reason userRateLimitExceeded, for the per-user limit. */
 export const RATE_LIMITED: ApiFailure = {
-  code: 429,
-  message: 'Too many concurrent requests for user',
-  reason: 'rateLimitExceeded',
+  code: 403,
+  message: 'User Rate Limit Exceeded',
+  reason: 'userRateLimitExceeded',
   domain: 'usageLimits',
 };
 
@@ -140,13 +139,10 @@ export class GmailApi {
     call: string,
     userId: unknown,
     body: (mailbox: Mailbox) => T,
-    { quota = true, rateLimited = false }: ServeOptions = {},
+    { quota = true }: ServeOptions = {},
   ): T {
     const ctx = this.ctx;
-    const rates = gmailRateWindowOf(ctx.kernel);
-    const units = unitsOf(call);
-    if (!rateLimited) rates.record(ctx.user.email, units, ctx.kernel.now());
-    else if (!rates.admit(ctx.user.email, units, ctx.kernel.now()))
+    if (!gmailRateWindowOf(ctx.kernel).admit(ctx.user.email, unitsOf(call), ctx.kernel.now()))
       throw new GmailApiError(RATE_LIMITED);
     const mailbox = mailboxOf(ctx);
     const who = String(userId ?? '');

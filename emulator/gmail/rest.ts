@@ -194,17 +194,12 @@ function answerCall(
   if (ctx.remainingQuota('emailReadWrite') < 1) return failed(GMAIL_HTTP_FAILURES.dailyLimit);
   const api = new GmailApi(ctx, { byteFields: 'base64url' });
   try {
-    const value = api.serve(
-      route.call,
-      route.userId,
-      (mailbox) => {
-        if (route.call === 'threads.get')
-          return api.getThread(mailbox, route.id ?? '', route.options);
-        if (route.call === 'messages.get') return api.getMessage(mailbox, route.id, route.options);
-        return api.listMessages(mailbox, route.options);
-      },
-      { rateLimited: true },
-    );
+    const value = api.serve(route.call, route.userId, (mailbox) => {
+      if (route.call === 'threads.get')
+        return api.getThread(mailbox, route.id ?? '', route.options);
+      if (route.call === 'messages.get') return api.getMessage(mailbox, route.id, route.options);
+      return api.listMessages(mailbox, route.options);
+    });
     return jsonResponse(200, value);
   } catch (error) {
     if (error instanceof GmailApiError) return failed(error.failure);

@@ -4,6 +4,7 @@
 import { projectFromSources, type Manifest } from '../../project';
 import { World } from '../../world';
 import { EXTERNAL_REQUEST_SCOPE } from '../../services/url-fetch';
+import { gmailRateWindowOf, USER_UNITS_PER_MINUTE } from '../rate-limit';
 
 const ALICE = 'alice@acme.com';
 const BOB = 'bob@acme.com';
@@ -184,28 +185,30 @@ describe('the Gmail batch endpoint through UrlFetchApp', () => {
     );
   });
 
-  it('gives parts past 250 quota units in a second 429: 25 of 30 threads.get go through', () => {
+  it("refuses parts past the user's units a minute with 403 userRateLimitExceeded", () => {
     const { run, threads, world } = setUp(FULL, 30);
+    // 250 units a minute for the test: 25 threads.get (10 units each) fit, 5 do not.
+    gmailRateWindowOf(world).unitsPerMinute = 250;
     const result = run('batch', { calls: threads.map((id) => threadPath(id)) });
     const answers = batchOf(result);
-    expect(answers.map((a) => a.status)).toEqual([...Array(25).fill(200), ...Array(5).fill(429)]);
+    expect(answers.map((a) => a.status)).toEqual([...Array(25).fill(200), ...Array(5).fill(403)]);
     expect(answers[29].body).toEqual({
       error: {
-        code: 429,
-        message: 'Too many concurrent requests for user',
+        code: 403,
+        message: 'User Rate Limit Exceeded',
         errors: [
           {
-            message: 'Too many concurrent requests for user',
+            message: 'User Rate Limit Exceeded',
             domain: 'usageLimits',
-            reason: 'rateLimitExceeded',
+            reason: 'userRateLimitExceeded',
           },
         ],
-        status: 'RESOURCE_EXHAUSTED',
+        status: 'PERMISSION_DENIED',
       },
     });
-    // refused parts read nothing; the next second has room again
+    // refused parts read nothing; the next minute has room again
     expect(world.audit.filter((a) => a.executionId === result.executionId)).toHaveLength(25);
-    world.advance(1000);
+    world.advance(60_000);
     expect(
       batchOf(run('batch', { calls: threads.slice(25).map((id) => threadPath(id)) })).map(
         (a) => a.status,
@@ -213,11 +216,30 @@ describe('the Gmail batch endpoint through UrlFetchApp', () => {
     ).toEqual(Array(5).fill(200));
   });
 
-  it('counts the advanced service’s calls of the last second in the same window', () => {
-    const { run, threads } = setUp(FULL, 25);
+  it('allows 6,000 units a user a minute by default (a project created since May 2026)', () => {
+    const { world } = setUp(FULL, 1);
+    expect(gmailRateWindowOf(world).unitsPerMinute).toBe(USER_UNITS_PER_MINUTE.since2026May);
+    expect(USER_UNITS_PER_MINUTE.since2026May).toBe(6000);
+  });
+
+  it('refuses an advanced-service call past the limit with the API error Apps Script shows', () => {
+    const { run, world } = setUp(FULL, 1);
+    gmailRateWindowOf(world).unitsPerMinute = 250;
+    expect(run('sendThenBatch', { calls: [] }).error).toBeUndefined();
+    expect(run('sendThenBatch', { calls: [] }).error).toBeUndefined();
+    expect(run('sendThenBatch', { calls: [] }).error).toBe(
+      'API call to gmail.users.messages.send failed with error: User Rate Limit Exceeded',
+    );
+    world.advance(60_000);
+    expect(run('sendThenBatch', { calls: [] }).error).toBeUndefined();
+  });
+
+  it('counts the advanced service’s calls of the last minute in the same window', () => {
+    const { run, threads, world } = setUp(FULL, 25);
+    gmailRateWindowOf(world).unitsPerMinute = 250;
     const answers = batchOf(run('sendThenBatch', { calls: threads.map((id) => threadPath(id)) }));
     // the send spent 100 of the 250 units: room for 15 thread reads
-    expect(answers.map((a) => a.status)).toEqual([...Array(15).fill(200), ...Array(10).fill(429)]);
+    expect(answers.map((a) => a.status)).toEqual([...Array(15).fill(200), ...Array(10).fill(403)]);
   });
 
   it('charges one urlfetch for the request and one Gmail read per answered part, and costs one call', () => {
