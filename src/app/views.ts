@@ -161,7 +161,14 @@ export interface ConnectedView {
 export interface SenderStatusView {
   name: string;
   email: string;
-  status: 'Invited' | 'Active' | 'Needs re-approval' | 'Revoked' | 'Declined' | 'Needs reconnect';
+  status:
+    | 'Invited'
+    | 'Active'
+    | 'Needs re-approval'
+    | 'Revoked'
+    | 'Declined'
+    | 'Needs reconnect'
+    | 'Paused';
   /** What the owner can do about it, in plain words; '' when nothing. */
   advice: string;
   lastRun: string;

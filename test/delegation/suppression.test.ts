@@ -3,12 +3,10 @@
 // seen by the owner's mailbox stops the colleague's copy of another campaign of the owner — even
 // when the two campaigns live in different spreadsheets and the colleague can open only one.
 import { SUPPRESSED_TAB } from '../../src/core/replies/suppression';
-import { buttonParams, COLLEAGUE, DAY, DelegationWorld, HOUR, OWNER } from './world';
+import { COLLEAGUE, DAY, DelegationWorld, HOUR, OWNER } from './world';
 
 const SENT_BY_COLLEAGUE = 'cx000001';
 const SENT_BY_OWNER = 'cy000002';
-/** The owner's outbox (sharing, Senders row, invitation mail) runs a minute after the card action. */
-const OUTBOX = 2 * 60_000;
 
 describe('suppression honoured by every sender of an owner, on the emulator', () => {
   const w = new DelegationWorld(3);
@@ -50,17 +48,7 @@ describe('suppression honoured by every sender of an owner, on the emulator', ()
         spreadsheetId: ownSheet,
       },
     ]);
-    w.click(
-      OWNER,
-      'delegation.invite',
-      { campaignId: SENT_BY_COLLEAGUE },
-      { inviteName: 'Sam', inviteEmail: COLLEAGUE },
-    );
-    w.world.advance(OUTBOX);
-    const mail = w.messagesWithHeader(COLLEAGUE, 'X-Baton-Invitation')[0];
-    const card = w.openMessage(COLLEAGUE, mail.id, mail.threadId);
-    w.click(COLLEAGUE, 'delegation.authorize', buttonParams(card, 'delegation.authorize') ?? {});
-    w.click(OWNER, 'home.enableSending');
+    w.connectColleague(SENT_BY_COLLEAGUE);
   });
 
   it('sends step 1 of each campaign from its own sender', () => {
@@ -116,17 +104,7 @@ describe('the colleague learns an opt-out the owner saw before their next step i
       { id: SENT_BY_COLLEAGUE, tabName: 'Candidates', name: 'Backend hires' },
       { id: SENT_BY_OWNER, tabName: 'Platform', name: 'Platform hires', spreadsheetId: ownSheet },
     ]);
-    w.click(
-      OWNER,
-      'delegation.invite',
-      { campaignId: SENT_BY_COLLEAGUE },
-      { inviteName: 'Sam', inviteEmail: COLLEAGUE },
-    );
-    w.world.advance(OUTBOX);
-    const mail = w.messagesWithHeader(COLLEAGUE, 'X-Baton-Invitation')[0];
-    const card = w.openMessage(COLLEAGUE, mail.id, mail.threadId);
-    w.click(COLLEAGUE, 'delegation.authorize', buttonParams(card, 'delegation.authorize') ?? {});
-    w.click(OWNER, 'home.enableSending');
+    w.connectColleague(SENT_BY_COLLEAGUE);
     w.world.advance(2 * HOUR);
   });
 

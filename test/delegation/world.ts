@@ -91,6 +91,27 @@ export class DelegationWorld {
     for (const [k, v] of Object.entries(encodeStore(store))) target.set(k, v);
   }
 
+  /**
+   * The owner invites the colleague to send one campaign, the colleague authorizes it from the
+   * invitation in Gmail, and the owner turns sending on for their own mailbox.
+   */
+  connectColleague(campaignId: string): void {
+    this.click(
+      OWNER,
+      'delegation.invite',
+      { campaignId },
+      { inviteName: 'Sam', inviteEmail: COLLEAGUE },
+    );
+    this.world.advance(2 * 60_000); // the owner's outbox runs a minute after the card action
+    const mail = this.messagesWithHeader(COLLEAGUE, 'X-Baton-Invitation').find((m) =>
+      headerOf(m.raw, 'X-Baton-Invitation').includes(`:${campaignId}:`),
+    );
+    if (!mail) throw new Error(`No invitation for ${campaignId}`);
+    const card = this.openMessage(COLLEAGUE, mail.id, mail.threadId);
+    this.click(COLLEAGUE, 'delegation.authorize', buttonParams(card, 'delegation.authorize') ?? {});
+    this.click(OWNER, 'home.enableSending');
+  }
+
   userProperties(email: string): Record<string, string> {
     return this.world.properties.snapshot(this.project.id, 'user', email);
   }

@@ -165,9 +165,26 @@ describe('the reply scan in the tick', () => {
     const stateColumn = values[0].indexOf('Baton state');
     expect(values.slice(1).map((r) => String(r[stateColumn]))).toEqual(
       Array(3).fill(
-        expect.stringMatching(/^Paused by Baton: .*sending side.*Resume the campaign\.$/),
+        expect.stringMatching(
+          /^Paused by Baton: mail from recruiter@example\.com bounced because the mailbox reached a sending limit .*\(status 5\.4\.5\)\. .*Then resume the campaign\.$/,
+        ),
       ),
     );
+    // The owner (here the sender itself) gets one mail saying what happened and what to do.
+    runHours(replies, 3);
+    const notices = replies.world.sent.filter((m) => m.headers.to.includes(RECRUITER));
+    expect(notices).toHaveLength(1);
+    expect(notices[0].raw).toMatch(
+      /Subject: Baton paused ".*": mail from recruiter@example\.com bounced/,
+    );
+    const [head, ...body] = notices[0].raw.split(/\r?\n\r?\n/);
+    const text = Buffer.from(body.join('').replace(/\s/g, ''), 'base64').toString('utf8');
+    expect(head).toMatch(/X-Baton-Notice: paused:/);
+    expect(text).toMatch(
+      /bounced because the mailbox reached a sending limit .*\(status 5\.4\.5\)/,
+    );
+    expect(text).toMatch(/What to do: Wait until the limit resets/);
+    expect(text).toMatch(/press Resume/);
   });
 
   it.each([20, 400])(

@@ -4,7 +4,9 @@
 // end date ahead. It also tells the owner, in the Senders tab, that this mailbox's tick runs.
 import { grantHold, recordFingerprint, recordHold, type Grant } from '../../core/delegation/grants';
 import type { Ports } from '../../ports';
+import { pausedStatus, readResumedStatus } from '../../core/replies/pause';
 import type { SendHolds } from '../replies/holds';
+import { ReplyStateSession } from '../replies/state';
 import { StoreSession } from '../store';
 import {
   iso,
@@ -29,6 +31,7 @@ export function grantGate(ports: Ports): SendHolds {
   const grants = loadGrants(ports.store);
   let changed = false;
   const settingsUpdates = new Map<string, ReturnType<typeof verifiedRecord>>();
+  const pausedCopies = new PausedCopies(ports);
   for (const grant of grants) {
     if (grant.state === 'revoked') continue;
     try {
@@ -50,7 +53,9 @@ export function grantGate(ports: Ports): SendHolds {
       const outdated = recordFingerprint(record) !== grant.fingerprint;
       changed = updateGrant(grant, outdated, record.version) || changed;
       if (!hold) settingsUpdates.set(grant.campaignId, record);
-      const status = outdated ? 'Needs re-approval' : 'Active';
+      const status =
+        pausedCopies.statusOf(grant.campaignId, row.status) ??
+        (outdated ? 'Needs re-approval' : 'Active');
       writeSenderCells(ports, grant.spreadsheetId, row.row, 'Status', [
         status,
         row.updated || iso(now),
@@ -64,6 +69,7 @@ export function grantGate(ports: Ports): SendHolds {
     }
   }
   if (changed) saveGrants(ports.store, grants);
+  pausedCopies.resumeThoseTheOwnerResumed();
   followOwnerSettings(ports, settingsUpdates);
   return {
     holdReason(campaign, _candidate, at) {
@@ -76,6 +82,49 @@ export function grantGate(ports: Ports): SendHolds {
     },
     annotate() {},
   };
+}
+
+/**
+ * Copies of the owner's campaigns that this mailbox's reply scan paused (a bounce on the sending
+ * side): the Senders row says so (the owner's tick pauses the owner's campaign on reading it), and
+ * the copy runs again once the owner's side has marked the row resumed after the pause.
+ */
+class PausedCopies {
+  /** Read on the first grant checked: a user without grants pays nothing. */
+  private replies?: ReplyStateSession;
+  private readonly resumed: string[] = [];
+
+  constructor(private readonly ports: Ports) {}
+
+  private state() {
+    this.replies = this.replies ?? new ReplyStateSession(this.ports.store);
+    return this.replies.state;
+  }
+
+  /** The Status cell for a paused copy, or undefined when the copy is not paused by Baton. */
+  statusOf(campaignId: string, current: string): string | undefined {
+    const at = this.state().pausedAt[campaignId];
+    if (at === undefined) return undefined;
+    const resumedAt = readResumedStatus(current);
+    if (resumedAt !== undefined && resumedAt > at) {
+      this.resumed.push(campaignId);
+      return 'Active';
+    }
+    return pausedStatus(at, this.state().pauses[campaignId] ?? '');
+  }
+
+  resumeThoseTheOwnerResumed(): void {
+    if (!this.replies || this.resumed.length === 0) return;
+    const session = new StoreSession(this.ports.store);
+    for (const id of this.resumed) {
+      const copy = session.data.campaigns.get(id);
+      if (copy?.state === 'paused') copy.state = 'running';
+      delete this.replies.state.pausedAt[id];
+      delete this.replies.state.pauses[id];
+    }
+    session.save();
+    this.replies.save();
+  }
 }
 
 function updateGrant(grant: Grant, outdated: boolean, version: number): boolean {

@@ -3,6 +3,8 @@
 // whose approval the change outdated to review it again (one mail per approved version).
 import { contentFingerprint, type Campaign } from '../../core/campaign';
 import { INVITATION_HEADER, recordOf, reviewHeaderValue } from '../../core/delegation/grants';
+import { readPausedStatus, resumedStatus } from '../../core/replies/pause';
+import { decodeReplyState } from '../../core/replies/state';
 import type { Ports } from '../../ports';
 import { queuePublish } from './queue';
 import {
@@ -39,6 +41,7 @@ export function publishNow(ports: Ports, campaign: Campaign): void {
   const now = ports.clock.now();
   const fingerprint = contentFingerprint(campaign);
   const recipients = recipientCount(ports, campaign);
+  const sawPause = decodeReplyState(ports.store.readAll()).ownerSawPause;
   for (const invite of mine) {
     const row = rows.find((r) => r.reference === invite.reference);
     if (!row || CLOSED.has(row.status)) continue;
@@ -52,6 +55,14 @@ export function publishNow(ports: Ports, campaign: Campaign): void {
       signed.record,
       signed.signature,
     ]);
+    // The owner resumed a campaign that the colleague's mailbox paused (and the owner's tick saw
+    // paused): the row tells their tick to send again.
+    const paused = readPausedStatus(row.status);
+    if (paused && campaign.state === 'running' && sawPause[campaign.id] === paused.at)
+      writeSenderCells(ports, campaign.spreadsheetId, row.row, 'Status', [
+        resumedStatus(now),
+        iso(now),
+      ]);
     const outdated = row.approved !== '' && row.approved !== fingerprint;
     if (outdated && row.status === 'Active')
       writeSenderCells(ports, campaign.spreadsheetId, row.row, 'Status', [

@@ -3,6 +3,7 @@
 // Declined, Needs reconnect when their hourly tick stopped running).
 import { contentFingerprint } from '../../core/campaign';
 import { ownerStatus, type SenderStatus } from '../../core/delegation/grants';
+import { readPausedStatus } from '../../core/replies/pause';
 import type { Ports } from '../../ports';
 import { getCampaign } from '../campaigns';
 import type { SenderStatusView } from '../views';
@@ -38,7 +39,16 @@ export function senderStatuses(ports: Ports, campaignId: string): SenderStatusVi
   const now = ports.clock.now();
   const listed = readSenders(ports, campaign.spreadsheetId)
     .filter((row) => row.campaignId === campaignId && mine.has(row.reference))
-    .map((row) => {
+    .map((row): SenderStatusView => {
+      const paused = readPausedStatus(row.status);
+      if (paused)
+        return {
+          name: row.name,
+          email: row.email,
+          status: 'Paused',
+          advice: paused.reason,
+          lastRun: row.lastRun,
+        };
       const status = ownerStatus(row, fingerprint, now);
       return {
         name: row.name,

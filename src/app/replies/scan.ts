@@ -23,6 +23,7 @@ import {
   forgetCampaignsExcept,
   type ReplyState,
 } from '../../core/replies/state';
+import { pauseMail, pauseReason } from '../../core/replies/pause';
 import { suppressionRow } from '../../core/replies/suppression';
 import { readRoster } from '../../core/roster';
 import type { CandidateState, Progress } from '../../core/sequence';
@@ -33,6 +34,7 @@ import { StoreSession } from '../store';
 import { holdsFrom, type SendHolds } from './holds';
 import { readReply, type ReadReply, type ReplyReader } from './read';
 import { ReplyStateSession } from './state';
+import { learnColleaguePauses, sendPauseNotices } from './pauses';
 import { queueSuppression, syncSuppressions } from './suppression';
 
 /** Messages read per tick at most: the rest wait for the next tick (history resumes after them). */
@@ -125,6 +127,8 @@ export function scanReplies(ports: Ports, reader: ReplyReader = readReply): Scan
     scanNewMessages(ctx, reader);
     // After the scan (its own suppressions are queued) and before the sending tick reads the store.
     syncSuppressions(ctx);
+    learnColleaguePauses(ctx);
+    sendPauseNotices(ctx);
     return { report: ctx.report, holds: holdsFrom(ctx.replyState.state) };
   } finally {
     ports.lock.release();
@@ -287,8 +291,8 @@ function readAndAct(ctx: ScanContext, refs: MessageRef[], reader: ReplyReader): 
       continue;
     }
     const receivedAt = raw.receivedAt || ports.clock.now();
-    const effect = act(ctx, owner, progress, read.verdict, receivedAt);
     const candidate = candidateEmail(ctx, emails, owner) ?? read.failedRecipients[0] ?? read.from;
+    const effect = act(ctx, owner, progress, read.verdict, receivedAt, candidate);
     if (effect.suppress)
       queueSuppression(
         ctx.replyState.state,
@@ -353,6 +357,7 @@ function act(
   progress: Progress,
   verdict: ReturnType<ReplyReader>['verdict'],
   receivedAt: number,
+  candidate: string,
 ): ReplyEffect {
   const effect = effectOf(verdict, receivedAt);
   const { campaign, candidateKey } = owner;
@@ -371,10 +376,18 @@ function act(
   }
   if (effect.suppress) ctx.session.data.suppressed.add(candidateKey);
   if (effect.pauseCampaign && campaign.state === 'running') {
+    const me = ctx.ports.identity.email().toLowerCase();
+    const state = ctx.replyState.state;
     campaign.state = 'paused';
     ctx.report.paused.push(campaign.id);
-    ctx.replyState.state.pauses[campaign.id] =
-      `Paused by Baton: mail from this mailbox bounced for a reason on the sending side (${shortReason(verdict.reason)}). Fix it, then Resume the campaign.`;
+    state.pauses[campaign.id] = pauseReason(verdict, me);
+    state.pausedAt[campaign.id] = ctx.ports.clock.now();
+    // Once per pause: the campaign is running again before another bounce can pause it.
+    state.notices.push({
+      campaignId: campaign.id,
+      to: campaign.owner,
+      ...pauseMail(campaign.name, me, verdict, candidate),
+    });
   }
   return effect;
 }

@@ -30,10 +30,24 @@ export interface ReplyState {
   candidates: Map<string, CandidateReplies>;
   /** Why the scan paused a campaign (a bounce that was the sender's fault), by campaign id. */
   pauses: Record<string, string>;
+  /** When this store's scan paused a campaign (a bounce that was the sender's fault), by id. */
+  pausedAt: Record<string, number>;
+  /** The owner's side: the colleague pause (its time) each campaign was already paused for. */
+  ownerSawPause: Record<string, number>;
+  /** Mails to campaign owners about a pause, on their way (sent after the store is saved). */
+  notices: PauseNotice[];
   /** How far this user has read each spreadsheet's Suppressed tab, by spreadsheet id. */
   suppressionCursors: Record<string, TabCursor>;
   /** Suppressed rows on their way to a spreadsheet's Suppressed tab (written after the store). */
   suppressionOutbox: { spreadsheetId: string; row: SuppressionRow }[];
+}
+
+/** One mail to a campaign's owner, saying why Baton paused the campaign. */
+export interface PauseNotice {
+  campaignId: string;
+  to: string;
+  subject: string;
+  lines: string[];
 }
 
 export function candidateRef(campaignId: string, candidateKey: string): string {
@@ -47,6 +61,9 @@ export function emptyReplyState(): ReplyState {
     journal: [],
     candidates: new Map(),
     pauses: {},
+    pausedAt: {},
+    ownerSawPause: {},
+    notices: [],
     suppressionCursors: {},
     suppressionOutbox: [],
   };
@@ -101,6 +118,9 @@ export function encodeReplyState(state: ReplyState): Record<string, string> {
     j: state.journal,
     c: candidates,
     p: state.pauses,
+    pa: state.pausedAt,
+    ps: state.ownerSawPause,
+    n: state.notices,
     sc: state.suppressionCursors,
     so: state.suppressionOutbox,
   }).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -117,6 +137,9 @@ export function decodeReplyState(all: Record<string, string>): ReplyState {
     j: ReplyLogEntry[];
     c: Record<string, string>;
     p?: Record<string, string>;
+    pa?: Record<string, number>;
+    ps?: Record<string, number>;
+    n?: PauseNotice[];
     sc?: Record<string, TabCursor>;
     so?: ReplyState['suppressionOutbox'];
   };
@@ -129,6 +152,9 @@ export function decodeReplyState(all: Record<string, string>): ReplyState {
     journal: parsed.j ?? [],
     candidates,
     pauses: parsed.p ?? {},
+    pausedAt: parsed.pa ?? {},
+    ownerSawPause: parsed.ps ?? {},
+    notices: parsed.n ?? [],
     suppressionCursors: parsed.sc ?? {},
     suppressionOutbox: parsed.so ?? [],
   };
@@ -149,6 +175,9 @@ export function forgetCampaignsExcept(
   pausedIds: ReadonlySet<string> = campaignIds,
 ): void {
   for (const id of Object.keys(state.pauses)) if (!pausedIds.has(id)) delete state.pauses[id];
+  for (const id of Object.keys(state.pausedAt)) if (!pausedIds.has(id)) delete state.pausedAt[id];
+  for (const id of Object.keys(state.ownerSawPause))
+    if (!campaignIds.has(id)) delete state.ownerSawPause[id];
   for (const ref of [...state.candidates.keys()]) {
     if (!campaignIds.has(ref.slice(0, ref.indexOf('.')))) state.candidates.delete(ref);
   }
