@@ -13,7 +13,7 @@ import {
 const AT = Date.UTC(2026, 2, 4, 10, 15);
 
 describe('the reply state codec', () => {
-  it('reads back what it wrote: history, journal, verdicts, overrides and deferrals', () => {
+  it('reads back what it wrote: history, journal, verdicts, overrides, deferrals, pauses and suppression cursors', () => {
     const state = emptyReplyState();
     state.historyId = '12345';
     state.scannedAt = AT;
@@ -34,6 +34,21 @@ describe('the reply state codec', () => {
       notBefore: AT + 86_400_000,
     });
     state.pauses.c2 = 'Paused by Baton: quota.';
+    state.pausedAt.c2 = AT;
+    state.ownerSawPause.c3 = AT - 1;
+    state.notices.push({ campaignId: 'c2', to: 'o@x.example', subject: 'Paused', lines: ['é'] });
+    state.suppressionCursors['sheet-1'] = { rows: 3, last: 'a@x.example', wholeAt: AT };
+    state.suppressionOutbox.push({
+      spreadsheetId: 'sheet-1',
+      row: {
+        email: 'a@x.example',
+        why: 'Opted out',
+        date: '2026-03-04 11:15',
+        campaign: 'Jobs',
+        seenBy: 'r@x.example',
+        owner: 'o@x.example',
+      },
+    });
     state.candidates.set(candidateRef('c1', 'k2'), {
       override: { category: 'not_interested', by: 'r@x.example', at: AT },
     });
@@ -85,10 +100,14 @@ describe('the reply state codec', () => {
     state.candidates.set(candidateRef('kept', 'a'), { notBefore: AT });
     state.candidates.set(candidateRef('gone', 'b'), { notBefore: AT });
     state.pauses = { kept: 'quota', gone: 'quota' };
+    state.pausedAt = { kept: AT, gone: AT };
+    state.ownerSawPause = { kept: AT, gone: AT };
     forgetCampaignsExcept(state, new Set(['kept']));
     expect([...state.candidates.keys()]).toEqual([candidateRef('kept', 'a')]);
-    expect(state.pauses).toEqual({ kept: 'quota' });
+    expect([state.pauses, state.pausedAt]).toEqual([{ kept: 'quota' }, { kept: AT }]);
     forgetCampaignsExcept(state, new Set(['kept']), new Set());
-    expect(state.pauses).toEqual({});
+    expect([state.pauses, state.pausedAt]).toEqual([{}, {}]);
+    // The owner keeps which colleague pause it acted on while the campaign exists.
+    expect(state.ownerSawPause).toEqual({ kept: AT });
   });
 });
