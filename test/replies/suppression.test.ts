@@ -1,6 +1,7 @@
 // The owner-level suppression list on the campaign spreadsheets' Suppressed tab, on in-memory
 // fakes: what a tick learns from it, what it costs per tick, and how it copes with people editing
 // the tab (rows typed in, deleted, sorted).
+import { createCampaignFromTab, launch, updateSteps } from '../../src/app/campaigns';
 import { scanReplies } from '../../src/app/replies/scan';
 import { runTick } from '../../src/app/tick';
 import { decodeReplyState } from '../../src/core/replies/state';
@@ -17,7 +18,15 @@ import { candidateKey } from '../../src/core/roster';
 import { decodeStore } from '../../src/core/store';
 import type { CellValue } from '../../src/ports';
 import { FakeWorld } from '../campaign/fakes';
-import { candidateRows, DAY, HOUR, setUpCampaign, SHEET, TAB } from '../campaign/scenario';
+import {
+  candidateRows,
+  DAY,
+  HOUR,
+  setUpCampaign,
+  SHEET,
+  TAB,
+  THREE_STEPS,
+} from '../campaign/scenario';
 import { ReplyWorld } from './fakes';
 
 const MONDAY = Date.UTC(2026, 2, 2);
@@ -166,5 +175,32 @@ describe('learning an owner’s suppressions from the Suppressed tab', () => {
     replies.world.now += 4 * DAY;
     scan(replies);
     expect(suppressed(replies).has(candidateKey(email(1)))).toBe(true);
+  });
+
+  it('copies the owner’s earlier rows to a spreadsheet of a campaign launched later, once', () => {
+    const replies = setUp(3);
+    setSuppressedTab(replies, [row(email(1)), row('typed@example.net', '')]);
+    scan(replies);
+    // A second campaign, in another spreadsheet (a colleague may send it and read only that one).
+    const { world } = replies;
+    world.sheets.set('sheet-2/Jobs', candidateRows(2));
+    const ports = world.ports();
+    const second = createCampaignFromTab(ports, {
+      spreadsheetId: 'sheet-2',
+      tabName: 'Jobs',
+      timeZone: 'UTC',
+    });
+    updateSteps(ports, second.id, THREE_STEPS);
+    launch(ports, second.id);
+    world.endExecution();
+    scan(replies);
+    scan(replies);
+    const copied = replies.rowsOf('sheet-2', SUPPRESSED_TAB).slice(1);
+    expect(copied.map((r) => [r[0], r[5]])).toEqual([
+      [email(1), OWNER],
+      ['typed@example.net', OWNER],
+    ]);
+    // Nothing comes back to the first spreadsheet twice.
+    expect(replies.rowsOf(SHEET, SUPPRESSED_TAB)).toHaveLength(3);
   });
 });
