@@ -63,10 +63,17 @@ describe('a bounce on the colleague’s sending side, on the emulator', () => {
     expect(status()).toMatch(/^Paused by Baton \d{4}-.*Z: Paused by Baton: mail from sam@acme.com/);
   });
 
+  it('tells the colleague on their home card that the owner resumes it', () => {
+    expect(textOf(w.run(COLLEAGUE, 'onHomepage', 'homepage'))).toMatch(
+      /“Backend hires” is paused\. .*Only its owner, rita@acme.com, can resume it/,
+    );
+  });
+
   it('shows the owner the pause and what to do on the home card and the Senders card', () => {
     const home = textOf(w.run(OWNER, 'onHomepage', 'homepage'));
     expect(home).toMatch(/“Backend hires” is paused\. Paused by Baton: mail from sam@acme.com/);
     expect(home).toMatch(/DMARC/);
+    expect(home).not.toMatch(/Only its owner/);
     const senders = textOf(
       shownCard(w.click(OWNER, 'delegation.senders', { campaignId: CAMPAIGN })),
     );

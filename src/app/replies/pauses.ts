@@ -103,11 +103,17 @@ export function pauseNotices(ports: Ports): NoticeView[] {
   const { pauses } = decodeReplyState(all);
   if (Object.keys(pauses).length === 0) return [];
   const session = new StoreSession({ readAll: () => all, write: () => undefined });
+  const me = lower(ports.identity.email());
   const notices: NoticeView[] = [];
   session.data.campaigns.forEach((campaign) => {
     const reason = pauses[campaign.id];
-    if (campaign.state === 'paused' && reason)
-      notices.push({ tone: 'error', text: `“${campaign.name}” is paused. ${reason}` });
+    if (campaign.state !== 'paused' || !reason) return;
+    // A colleague sees the pause of their copy too, but the owner is the one who resumes.
+    const who =
+      lower(campaign.owner) === me
+        ? ''
+        : ` Only its owner, ${campaign.owner}, can resume it: Baton told them by mail.`;
+    notices.push({ tone: 'error', text: `“${campaign.name}” is paused. ${reason}${who}` });
   });
   return notices;
 }
