@@ -14,6 +14,9 @@ export function tableRows(r: Results): string[][] {
   const mm = side['mail-merge'];
   const naive = side['naive-sequencer'];
   const f = b.followUps;
+  const full = r.fullRuns;
+  const fs = full.firstSteps;
+  const fu = full.followUps;
   const byService = (per: any) =>
     Object.entries(per.callsPerEmailByService as Record<string, number>)
       .map(([service, n]) => `${service} ${n}`)
@@ -51,16 +54,26 @@ export function tableRows(r: Results): string[][] {
       '—',
     ],
     [
-      'Non-send service calls per sent email (step 1; follow-ups)',
-      `${b.nonSendCallsPerEmail} (${byService(b)}); follow-ups ${f.nonSendCallsPerEmail} (${byService(f)})`,
+      `Non-send service calls per sent email, full runs (${full.candidates} candidates: first steps; follow-ups)`,
+      `${fs.nonSendCallsPerEmail} over ${fs.runs} runs (${byService(fs)}); follow-ups ${fu.nonSendCallsPerEmail} over ${fu.runs} runs (${byService(fu)})`,
       '≤ 0.1',
-      yes(Math.max(b.nonSendCallsPerEmail, f.nonSendCallsPerEmail) <= 0.1),
+      yes(
+        fs.runs > 0 &&
+          fu.runs > 0 &&
+          Math.max(fs.nonSendCallsPerEmail, fu.nonSendCallsPerEmail) <= 0.1,
+      ),
     ],
     [
-      "Share of a sending run's simulated time in send calls",
-      `lowest ${pct(Math.min(b.minSendShare, f.minSendShare))} (step-1 runs: ${b.sendShareOfEachRun.map(pct).join(', ')}; follow-up runs: ${f.sendShareOfEachRun.map(pct).join(', ')})`,
+      "Share of a full run's simulated time in send calls",
+      `lowest ${pct(Math.min(fs.minSendShare, fu.minSendShare))} (first steps: ${fs.sendShareOfEachRun.map(pct).join(', ')}; follow-ups: ${fu.sendShareOfEachRun.map(pct).join(', ')})`,
       '≥ 95%',
-      yes(Math.min(b.minSendShare, f.minSendShare) >= 0.95),
+      yes(fs.runs > 0 && fu.runs > 0 && Math.min(fs.minSendShare, fu.minSendShare) >= 0.95),
+    ],
+    [
+      `The same for every sending run of the ${side.candidates}-candidate campaign (first steps; follow-ups), last runs with what was left included`,
+      `non-send calls per email ${b.nonSendCallsPerEmail}; ${f.nonSendCallsPerEmail}; share in sends ${b.sendShareOfEachRun.map(pct).join(', ')}; ${f.sendShareOfEachRun.map(pct).join(', ')}`,
+      '—',
+      '—',
     ],
     [
       'Emails per 6-minute run with a big backlog',

@@ -2,6 +2,7 @@
 // preview a row, send a test, launch, pause, resume, end, stop a candidate. Each records intent
 // in the store and returns at once; the hourly tick does the sending.
 import {
+  campaignLabel,
   contentFingerprint,
   validateSettings,
   validateSteps,
@@ -253,6 +254,9 @@ export function launch(ports: Ports, id: string): Campaign {
   if (problems.length > 0) throw new BatonError('NOT_READY', problems.join(' '));
   campaign.state = 'running';
   campaign.launchedAt = ports.clock.now();
+  // Made now, in the owner's mailbox: the campaign shows in Gmail at once, and ticks need not look.
+  if (campaign.sender.kind !== 'colleague')
+    campaign.labelId = ports.mailbox.ensureLabel(campaignLabel(campaign));
   session.save();
   publishToSenders(ports, campaign);
   if (campaign.sender.kind !== 'colleague') ensureHourlyTick(ports);

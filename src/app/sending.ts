@@ -25,17 +25,22 @@ import { StoreSession } from './store';
  * (less FINISH_MARGIN_MS) after it started, leaving time for the status columns, the store and
  * the dashboards.
  */
-export const TICK_BUDGET_MS = 5 * 60_000;
+export const TICK_BUDGET_MS = 5 * 60_000 + 30_000;
 /** Time kept back for writing the status columns and the store after the last send. */
 const FINISH_MARGIN_MS = 30_000;
 const LOCK_WAIT_MS = 5_000;
+/** Why a step due now waits for the next run: the tick's time is up. */
+export const TIME_LIMIT_HOLD = 'next run (time limit).';
 /**
- * Sends whose intents are saved together, in one write, before the first of them goes out: two
- * reads of follow-ups' references (30 each, Mailbox.headerReadsPerCall) and under one 8,000-char
- * chunk of the store, so that emptying it never needs a delete.
+ * Sends whose intents are saved together, in one write, before the first of them goes out: about
+ * a run's worth, in one 8,000-character chunk of the store (30 characters each); the references
+ * of their follow-ups are read 50 at a time as they go.
  */
-export const INTENT_BATCH = 60;
-/** An interrupted send is looked for in Sent mail from this long before its intent was saved. */
+export const INTENT_BATCH = 200;
+/**
+ * An interrupted send is looked for in Sent mail from this long before its intent was saved (the
+ * store keeps the intent's minute, rounded down).
+ */
 const SENT_SEARCH_SLACK_MS = 2 * 60_000;
 
 export interface CampaignTickReport {
@@ -190,7 +195,7 @@ function runCampaign(ctx: TickContext, campaign: Campaign): CampaignTickReport {
     try {
       sendDue(ctx, campaign, roster, notes, report, newThreads);
     } finally {
-      labelQuietly(ctx, newThreads, campaignLabel(campaign));
+      labelQuietly(ctx, newThreads, campaign);
     }
   }
   ctx.holds?.annotate(campaign, roster, progressOf(ctx, campaign.id), notes, ctx.ports.clock.now());
@@ -289,7 +294,7 @@ function holdReason(
   progress: CampaignProgress,
   planned: number,
 ) {
-  if (ctx.ports.clock.now() > ctx.deadline - FINISH_MARGIN_MS) return 'next run (time limit).';
+  if (ctx.ports.clock.now() > ctx.deadline - FINISH_MARGIN_MS) return TIME_LIMIT_HOLD;
   if (ctx.quotaLeft === undefined) ctx.quotaLeft = ctx.ports.mailbox.remainingRecipientQuota();
   if (ctx.quotaLeft - planned < 1)
     return "tomorrow (the mailbox's daily sending quota is used up).";
@@ -323,7 +328,7 @@ function sendBatch(
     for (const [index, planned] of batch.entries()) {
       const { candidate, pending } = planned;
       const now = ctx.ports.clock.now();
-      const late = now > ctx.deadline - FINISH_MARGIN_MS ? 'next run (time limit).' : undefined;
+      const late = now > ctx.deadline - FINISH_MARGIN_MS ? TIME_LIMIT_HOLD : undefined;
       // A colleague may revoke at any moment: their grant is read again right before each send.
       const deferred =
         late || campaign.sender.kind !== 'colleague'
@@ -406,10 +411,14 @@ function sendOne(
  * Labels the threads a campaign's first steps opened this tick, in one call. The label is for
  * people (Baton finds its threads through the store); a failure to label must not undo a send.
  */
-function labelQuietly(ctx: TickContext, messageIds: string[], label: string): void {
+function labelQuietly(ctx: TickContext, messageIds: string[], campaign: Campaign): void {
   if (messageIds.length === 0) return;
+  const progress = progressOf(ctx, campaign.id);
+  // The launch made the label in the owner's mailbox; a colleague's mailbox finds its own.
+  const known =
+    progress.labelId ?? (campaign.sender.kind === 'colleague' ? undefined : campaign.labelId);
   try {
-    ctx.ports.mailbox.labelMessages(messageIds, label);
+    progress.labelId = ctx.ports.mailbox.labelMessages(messageIds, campaignLabel(campaign), known);
   } catch (error) {
     console.log(`Baton: could not label ${messageIds.length} new threads: ${errorText(error)}`);
   }

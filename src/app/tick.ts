@@ -4,11 +4,17 @@ import type { Ports, UserLock } from '../ports';
 import { combineHolds, grantGate } from './delegation/gate';
 import { refreshDashboards } from './replies/metrics';
 import { scanReplies } from './replies/scan';
-import { runSendingTick, settleInterruptedSends, TICK_BUDGET_MS, type TickReport } from './sending';
+import {
+  runSendingTick,
+  settleInterruptedSends,
+  TICK_BUDGET_MS,
+  TIME_LIMIT_HOLD,
+  type TickReport,
+} from './sending';
 import { ReadOnceStore } from './store';
 
 /** Dashboards are refreshed only while the execution is this far from its 6-minute end. */
-const DASHBOARD_DEADLINE_MS = 5 * 60_000 + 15_000;
+const DASHBOARD_DEADLINE_MS = 5 * 60_000 + 20_000;
 const LOCK_WAIT_MS = 5_000;
 
 /** The tick's own lock, taken once: the stages it runs find it held. */
@@ -32,9 +38,12 @@ export function runTick(ports: Ports): TickReport {
     const report = runSendingTick(tick, budget, holds);
     report.reconciled += settled;
     console.log(`Baton tick: ${JSON.stringify(report)}`);
+    // A run its time budget cut short leaves dashboards whose only news is sends to the next
+    // run that finishes its work (a backlog ends with one): its time is the sends'.
+    const cutShort = report.campaigns.some((c) => c.held === TIME_LIMIT_HOLD);
     const changed = [
       ...scan.report.loggedCampaigns,
-      ...report.campaigns.filter((c) => c.sent > 0).map((c) => c.campaignId),
+      ...(cutShort ? [] : report.campaigns.filter((c) => c.sent > 0).map((c) => c.campaignId)),
     ];
     const dashboards = refreshDashboards(tick, new Set(changed), started + DASHBOARD_DEADLINE_MS);
     if (dashboards.length > 0) console.log(`Baton dashboards: ${dashboards.join(' ')}`);

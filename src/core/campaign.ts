@@ -54,6 +54,8 @@ export interface Campaign {
   state: CampaignState;
   createdAt: number;
   launchedAt?: number;
+  /** The id of the campaign's Gmail label in the owner's mailbox, made at launch. */
+  labelId?: string;
 }
 
 export const MAX_STEPS = 10;

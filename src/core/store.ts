@@ -32,6 +32,8 @@ export interface CampaignProgress {
   /** Local day (campaign zone) that `sentToday` counts. */
   day: string;
   sentToday: number;
+  /** The campaign label's id in this sender's mailbox, once known. */
+  labelId?: string;
   candidates: Map<string, Progress>;
 }
 
@@ -107,13 +109,15 @@ function encodeProgress(progress: CampaignProgress): string {
     const minutes = Math.ceil(p.lastSentAt / 60000).toString(36);
     records.push([key, p.sent, STATE_CODES[p.state], minutes, p.threadId].join(','));
   });
-  return [`${progress.day},${progress.sentToday}`, ...records].join(';');
+  const head = [progress.day, progress.sentToday, ...(progress.labelId ? [progress.labelId] : [])];
+  return [head.join(','), ...records].join(';');
 }
 
 function decodeProgress(text: string): CampaignProgress {
   const [head, ...records] = text.split(';');
-  const [day, sentToday] = head.split(',');
+  const [day, sentToday, labelId] = head.split(',');
   const progress: CampaignProgress = { day, sentToday: Number(sentToday), candidates: new Map() };
+  if (labelId) progress.labelId = labelId;
   for (const record of records) {
     const [key, sent, state, minutes, threadId] = record.split(',');
     progress.candidates.set(key, {
@@ -124,6 +128,22 @@ function decodeProgress(text: string): CampaignProgress {
     });
   }
   return progress;
+}
+
+/** Pending sends as `<key>@<intent minute, base 36>`, space-separated: about 30 bytes each. */
+function encodePending(pending: PendingSend[]): string {
+  return pending.map((p) => `${p.key}@${Math.floor(p.at / 60_000).toString(36)}`).join(' ');
+}
+
+function decodePending(text: string): PendingSend[] {
+  return text
+    .split(' ')
+    .filter(Boolean)
+    .map((record) => {
+      const [key, minute] = record.split('@');
+      const [campaignId, candidate, step] = key.split('.');
+      return { key, campaignId, candidate, step: Number(step), at: parseInt(minute, 36) * 60_000 };
+    });
 }
 
 const CAMPAIGN = `${PREFIX}c.`;
@@ -142,7 +162,7 @@ export function decodeStore(all: Record<string, string>): SenderStore {
     store.progress.set(id, progress === undefined ? emptyProgress() : decodeProgress(progress));
   }
   const pending = unchunk(all, PENDING);
-  if (pending) store.pending = JSON.parse(pending) as PendingSend[];
+  if (pending) store.pending = decodePending(pending);
   const suppressed = unchunk(all, SUPPRESSED);
   if (suppressed) store.suppressed = new Set(suppressed.split(' ').filter(Boolean));
   return store;
@@ -159,7 +179,7 @@ export function encodeStore(store: SenderStore): Record<string, string> {
     );
   });
   // Written even when empty: emptying it is then part of the next setProperties, not a delete.
-  Object.assign(entries, chunk(PENDING, asciiJson(store.pending)));
+  Object.assign(entries, chunk(PENDING, encodePending(store.pending)));
   if (store.suppressed.size > 0)
     Object.assign(entries, chunk(SUPPRESSED, [...store.suppressed].join(' ')));
   return entries;

@@ -81,8 +81,13 @@ export interface Mailbox {
    * (milliseconds since the epoch), trashed ones included: what an interrupted execution sent.
    */
   batonMessagesSentSince(since: number): SentMessageHeaders[];
-  /** Adds a user label (created if missing) to messages, in one call. */
-  labelMessages(messageIds: string[], labelName: string): void;
+  /** The id of a user label, created if missing. */
+  ensureLabel(labelName: string): string;
+  /**
+   * Adds a user label to messages in one call and returns its id: `knownId` when it still names
+   * the label in this mailbox, else the label's id looked up (created if missing).
+   */
+  labelMessages(messageIds: string[], labelName: string, knownId?: string): string;
   /** The addresses the user may send from: their own and verified send-as aliases. */
   sendAsAddresses(): string[];
   /** Recipients the user may still send to today (Apps Script's daily email quota). */

@@ -192,10 +192,15 @@ class FakeMailbox implements Mailbox {
         date: m.date,
       }));
   }
-  labelMessages(messageIds: string[], labelName: string): void {
+  ensureLabel(labelName: string): string {
     if (!this.world.labels.has(labelName)) this.world.labels.set(labelName, new Set());
+    return `label:${labelName}`;
+  }
+  labelMessages(messageIds: string[], labelName: string): string {
+    const id = this.ensureLabel(labelName);
     for (const m of this.world.sent.filter((s) => messageIds.includes(s.id)))
       this.world.labels.get(labelName)!.add(m.threadId);
+    return id;
   }
   sendAsAddresses(): string[] {
     return [this.world.user, ...this.world.aliases];

@@ -10,16 +10,14 @@ import type {
   SentMessageHeaders,
 } from '../../ports';
 import { base64Encode, utf8Encode } from '../../core/encoding';
-import { fetchBatch } from './gmail-batch';
+import { fetchBatch, MAX_BATCH_CALLS } from './gmail-batch';
+import { GMAIL_UNITS, GmailPacer } from './gmail-pace';
 
 const ME = 'me';
 const HEADERS = ['Message-ID', 'X-Baton-Key'];
 const MESSAGES_PATH = '/gmail/v1/users/me/messages';
-/**
- * Messages read per batch request: messages.get costs 5 quota units and Gmail allows a user 250
- * units a second, which a send (100 units) may share; 30 reads (150 units) leave room for it.
- */
-const READS_PER_BATCH = 30;
+/** Messages read per batch request: the most Google's batch guide advises (its limit is 100). */
+const READS_PER_BATCH = MAX_BATCH_CALLS;
 
 type ApiMessage = GoogleAppsScript.Gmail.Schema.Message;
 
@@ -60,6 +58,11 @@ export class GmailApiMailbox implements Mailbox {
   /** Label ids by lower-cased name, found during this execution. */
   private readonly labelIds = new Map<string, string>();
   private oauthToken = '';
+  /** Every Gmail API call of the execution goes through it (Gmail's per-user units a minute). */
+  private readonly pace = new GmailPacer(
+    () => Date.now(),
+    (ms) => Utilities.sleep(ms),
+  );
 
   readonly headerReadsPerCall = READS_PER_BATCH;
 
@@ -69,7 +72,7 @@ export class GmailApiMailbox implements Mailbox {
       raw: base64Encode(utf8Encode(message.raw), true),
       threadId: message.threadId,
     };
-    const sent = gmailUsers().Messages.send(resource, ME);
+    const sent = this.pace.run(GMAIL_UNITS.send, () => gmailUsers().Messages.send(resource, ME));
     return { id: sent.id ?? '', threadId: sent.threadId ?? '' };
   }
 
@@ -84,12 +87,13 @@ export class GmailApiMailbox implements Mailbox {
     const ids: string[] = [];
     let pageToken: string | undefined;
     do {
-      const page = gmailUsers().Messages.list(ME, {
+      const query = {
         q: `in:sent after:${Math.floor(since / 1000)}`,
         includeSpamTrash: true,
         maxResults: 500,
         pageToken,
-      });
+      };
+      const page = this.pace.run(GMAIL_UNITS.list, () => gmailUsers().Messages.list(ME, query));
       for (const m of page.messages ?? []) if (m.id) ids.push(m.id);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
@@ -106,10 +110,9 @@ export class GmailApiMailbox implements Mailbox {
     const result: SentMessageHeaders[] = [];
     for (let start = 0; start < messageIds.length; start += READS_PER_BATCH) {
       const slice = messageIds.slice(start, start + READS_PER_BATCH);
-      const answers = fetchBatch(
-        slice.map((id) => ({ path: `${MESSAGES_PATH}/${id}?${query}` })),
-        this.token(),
-      );
+      const calls = slice.map((id) => ({ path: `${MESSAGES_PATH}/${id}?${query}` }));
+      const token = this.token();
+      const answers = this.pace.run(GMAIL_UNITS.get * calls.length, () => fetchBatch(calls, token));
       answers.forEach((answer, i) => {
         if (answer.status === 200) result.push(headersOf(answer.body as ApiMessage));
         else if (answer.status !== 404) {
@@ -129,8 +132,9 @@ export class GmailApiMailbox implements Mailbox {
 
   private metadataAlone(id: string, headers: string[]): SentMessageHeaders | undefined {
     try {
+      const options = { format: 'metadata', metadataHeaders: headers };
       return headersOf(
-        gmailUsers().Messages.get(ME, id, { format: 'metadata', metadataHeaders: headers }),
+        this.pace.run(GMAIL_UNITS.get, () => gmailUsers().Messages.get(ME, id, options)),
       );
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -142,19 +146,37 @@ export class GmailApiMailbox implements Mailbox {
    * Through the advanced service (GmailApp's label methods need the full mail.google.com scope),
    * in one batchModify. The label's id is looked up once per execution (this object lives for one).
    */
-  labelMessages(messageIds: string[], labelName: string): void {
-    if (messageIds.length === 0) return;
+  ensureLabel(labelName: string): string {
     const users = gmailUsers();
     const key = labelName.toLowerCase();
     let labelId = this.labelIds.get(key);
     if (!labelId) {
-      const existing = (users.Labels.list(ME).labels ?? []).find(
-        (l) => (l.name ?? '').toLowerCase() === key,
-      );
-      labelId = existing?.id ?? users.Labels.create({ name: labelName }, ME).id ?? '';
+      const labels = this.pace.run(GMAIL_UNITS.labelsList, () => users.Labels.list(ME).labels);
+      const existing = (labels ?? []).find((l) => (l.name ?? '').toLowerCase() === key);
+      labelId =
+        existing?.id ??
+        this.pace.run(GMAIL_UNITS.labelsCreate, () => users.Labels.create({ name: labelName }, ME))
+          .id ??
+        '';
       this.labelIds.set(key, labelId);
     }
-    users.Messages.batchModify({ ids: messageIds, addLabelIds: [labelId] }, ME);
+    return labelId;
+  }
+
+  labelMessages(messageIds: string[], labelName: string, knownId?: string): string {
+    const modify = (labelId: string) => {
+      const change = { ids: messageIds, addLabelIds: [labelId] };
+      this.pace.run(GMAIL_UNITS.batchModify, () => gmailUsers().Messages.batchModify(change, ME));
+      return labelId;
+    };
+    if (knownId) {
+      try {
+        return modify(knownId);
+      } catch {
+        // The label was deleted or renamed in Gmail, or the id is another mailbox's: look it up.
+      }
+    }
+    return modify(this.ensureLabel(labelName));
   }
 
   sendAsAddresses(): string[] {
