@@ -32,7 +32,8 @@ export function runTick(ports: Ports): TickReport {
     const scan = scanReplies(tick);
     console.log(`Baton reply scan: ${JSON.stringify(scan.report)}`);
     // Colleague campaigns send only while their grant and the owner's signed record allow it;
-    // grants are read fresh (a revoke from a card must stop the very next send).
+    // grants are read fresh, not from the tick's snapshot: the gate saves them back, and a
+    // revoke from a card must neither be overwritten nor miss the very next send.
     const holds = combineHolds(scan.holds, grantGate({ ...ports, lock: HELD }));
     const budget = started + TICK_BUDGET_MS - ports.clock.now();
     const report = runSendingTick(tick, budget, holds);
