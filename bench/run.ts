@@ -318,6 +318,16 @@ function scanAndStore() {
     sim.world.quotas.overrides.workspace = { emailRecipients: 1_000_000 };
     const bytesAtLaunch = sim.storeBytes(OWNER);
     runBatonHours(sim, 24 * 5, undefined, () => sim.sentByBaton(OWNER).length < size);
+    // Idle runs first read ahead the Message-IDs the follow-ups will need (50 threads a batch
+    // request, once per thread): sending's preparation, not the scan's; counted apart.
+    let readAheadRuns = 0;
+    let readAheadFetches = 0;
+    runBatonHours(sim, 24, undefined, (fired) => {
+      const fetches = fired.reduce((n, r) => n + (r.methods['UrlFetchApp.fetch'] ?? 0), 0);
+      readAheadFetches += fetches;
+      if (fetches > 0) readAheadRuns++;
+      return fetches > 0;
+    });
     const tick = () => {
       const before = sim.world.remainingQuota(OWNER, 'emailReadWrite');
       const [run] = runBatonHours(sim, 1);
@@ -341,6 +351,7 @@ function scanAndStore() {
     const bytes = sim.storeBytes(OWNER);
     scan.push({
       activeThreads: active,
+      readAhead: { runs: readAheadRuns, batchRequests: readAheadFetches },
       quietTick: quiet,
       tickWithNewReplies: { newReplies: NEW_REPLIES, ...withReplies },
       store: {

@@ -89,6 +89,10 @@ export function tableRows(r: Results): string[][] {
         r.naiveSequencerScan as any[]
       )
         .map((n) => `${n.activeThreads}: ${n.gmailReads}`)
+        .join(
+          ', ',
+        )}; before these, idle runs read the follow-ups' Message-IDs ahead, once per thread: ${scan
+        .map((x) => `${x.activeThreads}: ${x.readAhead?.batchRequests ?? 0} batch requests`)
         .join(', ')}`,
       'grows with new messages, not active threads',
       yes(readsFlat),

@@ -19,6 +19,7 @@ import type { Ports, SentMessage } from '../ports';
 import type { SendHolds } from './replies/holds';
 import { statusBlock, type RowNotes } from './status';
 import { StoreSession } from './store';
+import { ThreadRoots } from './thread-roots';
 
 /**
  * Apps Script ends a trigger's execution at 6 minutes: a tick's sends stop starting this long
@@ -192,10 +193,14 @@ function runCampaign(ctx: TickContext, campaign: Campaign): CampaignTickReport {
   const notes: RowNotes = new Map();
   if (campaign.state === 'running') {
     const newThreads: string[] = [];
+    const roots = new ThreadRoots(ctx.ports, campaign);
     try {
-      sendDue(ctx, campaign, roster, notes, report, newThreads);
+      sendDue(ctx, campaign, roster, notes, report, newThreads, roots);
+      // A run that sent nothing has time: it prepares the follow-ups of later runs.
+      if (report.sent === 0 && !report.held) readAhead(ctx, campaign, roots);
     } finally {
       labelQuietly(ctx, newThreads, campaign);
+      roots.record();
     }
   }
   ctx.holds?.annotate(campaign, roster, progressOf(ctx, campaign.id), notes, ctx.ports.clock.now());
@@ -234,6 +239,7 @@ function sendDue(
   notes: RowNotes,
   report: CampaignTickReport,
   newThreads: string[],
+  roots: ThreadRoots,
 ): void {
   const progress = progressOf(ctx, campaign.id);
   const today = localDay(ctx.ports.clock.now(), campaign.settings.timeZone);
@@ -277,11 +283,11 @@ function sendDue(
     };
     batch.push({ candidate, current, step: due.step, merged, pending });
     if (batch.length === INTENT_BATCH) {
-      sendBatch(ctx, campaign, batch, notes, report, newThreads);
+      sendBatch(ctx, campaign, batch, notes, report, newThreads, roots);
       batch = [];
     }
   }
-  sendBatch(ctx, campaign, batch, notes, report, newThreads);
+  sendBatch(ctx, campaign, batch, notes, report, newThreads, roots);
 }
 
 /**
@@ -316,13 +322,13 @@ function sendBatch(
   report: CampaignTickReport,
   /** Receives the message id of a first step: its new thread is labelled after the sends. */
   newThreads: string[],
+  roots: ThreadRoots,
 ): void {
   if (batch.length === 0) return;
   const pendingList = ctx.session.data.pending;
   pendingList.push(...batch.map((b) => b.pending));
   ctx.session.save();
   const progress = progressOf(ctx, campaign.id);
-  const roots = new Map<string, string>();
   let attempted = 0;
   try {
     for (const [index, planned] of batch.entries()) {
@@ -341,11 +347,13 @@ function sendBatch(
         attempted++;
         continue;
       }
-      if (planned.current.threadId && !roots.has(planned.current.threadId))
-        readRoots(ctx, batch.slice(index), roots);
+      const thread = planned.current.threadId;
+      // Every follow-up answers the first step: its Message-ID, from the tab or Gmail.
+      if (thread && !roots.has(thread))
+        roots.lookUp(batch.slice(index).map((b) => b.current.threadId));
       attempted++;
       try {
-        const sent = sendOne(ctx, campaign, planned, roots.get(planned.current.threadId) ?? '');
+        const sent = sendOne(ctx, campaign, planned, thread ? roots.rootOf(thread) : '');
         recordSent(ctx, pending, sent.threadId, ctx.ports.clock.now());
         dropPending(pendingList, pending);
         ctx.quotaLeft = (ctx.quotaLeft ?? 1) - 1;
@@ -370,19 +378,24 @@ function dropPending(list: PendingSend[], pending: PendingSend): void {
   if (at >= 0) list.splice(at, 1);
 }
 
+/** Roots read ahead per run, at most: ten batch reads. */
+const READ_AHEAD_THREADS = 500;
+
 /**
- * Reads, in one go, the Message-ID of the first message of the threads of the next follow-ups
- * (a thread's id is the Gmail id of its first message): every follow-up answers the first step.
+ * Reads the roots the candidates' next follow-ups will need, so that the run that sends them,
+ * maybe a full one, spends its Gmail units and its time on sends.
  */
-function readRoots(ctx: TickContext, ahead: PlannedSend[], roots: Map<string, string>): void {
-  const threadIds: string[] = [];
-  for (const { current } of ahead) {
-    if (threadIds.length === ctx.ports.mailbox.headerReadsPerCall) break;
-    if (current.threadId && !roots.has(current.threadId) && !threadIds.includes(current.threadId))
-      threadIds.push(current.threadId);
+function readAhead(ctx: TickContext, campaign: Campaign, roots: ThreadRoots): void {
+  const waiting: string[] = [];
+  progressOf(ctx, campaign.id).candidates.forEach((p) => {
+    if (p.state === 'active' && p.threadId && p.sent < campaign.steps.length)
+      waiting.push(p.threadId);
+  });
+  const unknown = waiting.filter((thread) => !roots.has(thread)).slice(0, READ_AHEAD_THREADS);
+  for (let i = 0; i < unknown.length; i += ctx.ports.mailbox.headerReadsPerCall) {
+    if (ctx.ports.clock.now() > ctx.deadline - FINISH_MARGIN_MS) return;
+    roots.lookUp(unknown.slice(i));
   }
-  const found = ctx.ports.mailbox.rfcMessageIds(threadIds);
-  for (const id of threadIds) roots.set(id, found.get(id) ?? '');
 }
 
 /** Composes and sends one step; a follow-up whose first message is gone starts a new thread. */

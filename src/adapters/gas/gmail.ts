@@ -58,11 +58,8 @@ export class GmailApiMailbox implements Mailbox {
   /** Label ids by lower-cased name, found during this execution. */
   private readonly labelIds = new Map<string, string>();
   private oauthToken = '';
-  /** Every Gmail API call of the execution goes through it (Gmail's per-user units a minute). */
-  private readonly pace = new GmailPacer(
-    () => Date.now(),
-    (ms) => Utilities.sleep(ms),
-  );
+  /** `pace`: the execution's one Gmail pacer (Gmail's per-user units a minute), shared. */
+  constructor(private readonly pace: GmailPacer) {}
 
   readonly headerReadsPerCall = READS_PER_BATCH;
 

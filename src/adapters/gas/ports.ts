@@ -11,6 +11,7 @@ import type {
 } from '../../ports';
 import { gasDelegationPorts } from './delegation';
 import { GmailApiMailbox } from './gmail';
+import { GmailPacer } from './gmail-pace';
 import { GmailApiHistory, SpreadsheetLogSheets } from './replies';
 import { SpreadsheetOpener } from './spreadsheet-opener';
 
@@ -83,16 +84,24 @@ class ScriptAppTriggers implements Triggers {
 
 export function gasPorts(): Ports {
   const spreadsheets = new SpreadsheetOpener();
+  // Every Gmail API call of the execution counts against one per-user limit: one pacer for all.
+  const pace = new GmailPacer(
+    () => Date.now(),
+    (ms) => Utilities.sleep(ms),
+  );
   return {
     identity: { email: once(() => Session.getEffectiveUser().getEmail()) },
     clock: { now: () => Date.now() },
     lock: new AppsScriptUserLock(),
     store: new UserPropertiesStore(),
-    mailbox: new GmailApiMailbox(),
+    mailbox: new GmailApiMailbox(pace),
     sheets: new SpreadsheetAppSheets(spreadsheets),
     triggers: new ScriptAppTriggers(),
     ids: { newId: () => Utilities.getUuid() },
-    replies: { history: new GmailApiHistory(), logSheets: new SpreadsheetLogSheets(spreadsheets) },
+    replies: {
+      history: new GmailApiHistory(pace),
+      logSheets: new SpreadsheetLogSheets(spreadsheets),
+    },
     delegation: gasDelegationPorts(spreadsheets),
   };
 }

@@ -10,6 +10,7 @@ import type {
   ThreadMessage,
 } from '../../ports/replies';
 import { gmailUsers, isNotFound } from './gmail';
+import { GMAIL_UNITS, type GmailPacer } from './gmail-pace';
 import { appendRowsLocked, cellText, SpreadsheetOpener } from './spreadsheet-opener';
 
 const ME = 'me';
@@ -24,19 +25,19 @@ function rawToBinary(raw: unknown): string {
 }
 
 export class GmailApiHistory implements MailHistory {
+  /** `pace` is the execution's one Gmail pacer, shared with the mailbox (gmail-pace.ts). */
+  constructor(private readonly pace: GmailPacer) {}
+
   currentHistoryId(): string {
-    return String(gmailUsers().getProfile(ME).historyId ?? '');
+    const profile = this.pace.run(GMAIL_UNITS.getProfile, () => gmailUsers().getProfile(ME));
+    return String(profile.historyId ?? '');
   }
 
   messagesAddedSince(startHistoryId: string, pageToken?: string): HistoryPage | undefined {
     let page: GoogleAppsScript.Gmail.Schema.ListHistoryResponse;
     try {
-      page = gmailUsers().History.list(ME, {
-        startHistoryId,
-        historyTypes: ['messageAdded'],
-        pageToken,
-        maxResults: 500,
-      });
+      const query = { startHistoryId, historyTypes: ['messageAdded'], pageToken, maxResults: 500 };
+      page = this.pace.run(GMAIL_UNITS.historyList, () => gmailUsers().History.list(ME, query));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -63,7 +64,9 @@ export class GmailApiHistory implements MailHistory {
   threadMessages(threadId: string): ThreadMessage[] {
     let thread: GoogleAppsScript.Gmail.Schema.Thread;
     try {
-      thread = gmailUsers().Threads.get(ME, threadId, { format: 'minimal' });
+      thread = this.pace.run(GMAIL_UNITS.threadsGet, () =>
+        gmailUsers().Threads.get(ME, threadId, { format: 'minimal' }),
+      );
     } catch (error) {
       if (isNotFound(error)) return [];
       throw error;
@@ -77,7 +80,9 @@ export class GmailApiHistory implements MailHistory {
   }
 
   readRaw(messageId: string): RawMessage {
-    const message = gmailUsers().Messages.get(ME, messageId, { format: 'raw' });
+    const message = this.pace.run(GMAIL_UNITS.get, () =>
+      gmailUsers().Messages.get(ME, messageId, { format: 'raw' }),
+    );
     return {
       id: message.id ?? messageId,
       threadId: message.threadId ?? '',
