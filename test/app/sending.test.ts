@@ -212,6 +212,22 @@ describe('runSendingTick', () => {
     expect(world.sent).toHaveLength(0);
   });
 
+  it('settles a run killed halfway through a batch of 150 intents: each step goes out once', () => {
+    const world = new FakeWorld(MONDAY_MIDNIGHT_UTC + 14 * HOUR);
+    setUpCampaign(world, {
+      rows: candidateRows(150),
+      dailyCap: 500,
+      steps: THREE_STEPS.slice(0, 1),
+    });
+    // Lock, store, identity, sheet, quota, the intents' write, then 80 sends: killed at the 81st.
+    const run = runHourly(world, 3, (tick) => (tick === 0 ? 87 : undefined));
+    expect(run.killed).toBe(1);
+    expect(run.reports[0].reconciled).toBeGreaterThan(80);
+    const keys = keysOf(world);
+    expect(keys).toHaveLength(150);
+    expect(new Set(keys).size).toBe(150);
+  });
+
   describe('killed at every port call in turn', () => {
     const hours = 9 * 24;
     const reference = new FakeWorld(MONDAY_MIDNIGHT_UTC);
