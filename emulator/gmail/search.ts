@@ -1,12 +1,14 @@
 // Gmail's search language for the emulator: label:, in:, is:, from:, to:, cc:, subject:,
 // after:/before:, newer_than:/older_than:, rfc822msgid:, has:attachment, -negation, quoted
-// phrases and plain words. Dates written yyyy/mm/dd are read as midnight UTC (see docs).
+// phrases, plain words, and alternatives ({a b}, a OR b). Dates written yyyy/mm/dd are read as midnight UTC (see docs).
 import { type Mailbox, type StoredMessage, messageHeader } from './mail-system';
 
 interface Term {
   negated: boolean;
   operator: string;
   value: string;
+  /** A group: `{a b}` or `a OR b` matches when any of its terms does. */
+  anyOf?: Term[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,15 +19,37 @@ const UNIT_MS: Record<string, number> = {
   h: DAY_MS / 24,
 };
 
-/** Splits a query into terms: `-op:value`, `op:"quoted value"`, `"phrase"`, `word`. */
+/**
+ * Splits a query into terms: `-op:value`, `op:"quoted value"`, `"phrase"`, `word`, and Gmail's
+ * alternatives: `{a b c}` (any of them) and `a OR b`.
+ */
 export function parseQuery(query: string): Term[] {
   const terms: Term[] = [];
-  const pattern = /(-?)(?:([a-z_0-9]+):)?(?:"([^"]*)"|(\S+))/gi;
+  const pattern = /(-?)\{([^}]*)\}|(-?)(?:([a-z_0-9]+):)?(?:"([^"]*)"|([^\s{}]+))/gi;
+  let or = false;
   for (const match of query.matchAll(pattern)) {
-    const [, minus, operator, quoted, bare] = match;
-    const value = quoted ?? bare ?? '';
-    if (!operator && value.toUpperCase() === 'AND') continue;
-    terms.push({ negated: minus === '-', operator: (operator ?? '').toLowerCase(), value });
+    const [, groupMinus, group, minus, operator, quoted, bare] = match;
+    let term: Term;
+    if (group !== undefined) {
+      term = { negated: groupMinus === '-', operator: '', value: '', anyOf: parseQuery(group) };
+    } else {
+      const value = quoted ?? bare ?? '';
+      if (!operator && quoted === undefined && value === 'OR' && terms.length > 0) {
+        or = true;
+        continue;
+      }
+      if (!operator && value.toUpperCase() === 'AND') continue;
+      term = { negated: minus === '-', operator: (operator ?? '').toLowerCase(), value };
+    }
+    if (or) {
+      const previous = terms.pop() as Term;
+      const alternatives =
+        previous.anyOf && !previous.operator && !previous.negated && previous.value === 'OR'
+          ? previous.anyOf
+          : [previous];
+      terms.push({ negated: false, operator: '', value: 'OR', anyOf: [...alternatives, term] });
+      or = false;
+    } else terms.push(term);
   }
   return terms;
 }
@@ -62,6 +86,8 @@ function hasLabel(mailbox: Mailbox, message: StoredMessage, value: string): bool
 }
 
 function matchesTerm(mailbox: Mailbox, message: StoredMessage, term: Term, now: number): boolean {
+  if (term.anyOf)
+    return term.anyOf.some((t) => matchesTerm(mailbox, message, t, now) !== t.negated);
   const { operator, value } = term;
   switch (operator) {
     case 'label':

@@ -33,11 +33,10 @@ const LOCK_WAIT_MS = 5_000;
 /** Why a step due now waits for the next run: the tick's time is up. */
 export const TIME_LIMIT_HOLD = 'next run (time limit).';
 /**
- * Sends whose intents are saved together, in one write, before the first of them goes out: about
- * a run's worth, in one 8,000-character chunk of the store (30 characters each); the references
- * of their follow-ups are read 50 at a time as they go.
+ * Sends whose intents are saved together, in one write, before the first of them goes out: 120
+ * first steps (60 characters each, with their address) fit one 8,000-character chunk of the store.
  */
-export const INTENT_BATCH = 200;
+export const INTENT_BATCH = 120;
 /**
  * An interrupted send is looked for in Sent mail from this long before its intent was saved (the
  * store keeps the intent's minute, rounded down).
@@ -165,9 +164,10 @@ function reconcilePending(ctx: TickContext): number {
   const pending = ctx.session.data.pending;
   if (pending.length === 0) return 0;
   const since = Math.min(...pending.map((p) => p.at)) - SENT_SEARCH_SLACK_MS;
-  const sent = new Map(
-    ctx.ports.mailbox.batonMessagesSentSince(since).map((m) => [m.batonKey, m] as const),
-  );
+  // Only what was sent to the pending sends' candidates is read: campaign mail.
+  const recipients = [...new Set(pending.map((p) => p.email).filter(Boolean))];
+  const found = ctx.ports.mailbox.batonMessagesSentSince(since, recipients);
+  const sent = new Map(found.map((m) => [m.batonKey, m] as const));
   for (const p of pending) {
     const message = sent.get(p.key);
     if (message) recordSent(ctx, p, message.threadId, message.date || ctx.ports.clock.now());
@@ -280,6 +280,7 @@ function sendDue(
       candidate: candidate.key,
       step: due.step,
       at: now,
+      email: candidate.email,
     };
     batch.push({ candidate, current, step: due.step, merged, pending });
     if (batch.length === INTENT_BATCH) {

@@ -26,6 +26,8 @@ export interface PendingSend {
   step: number;
   /** When the intent was saved (ms): an interrupted send is looked for in Sent mail from then on. */
   at: number;
+  /** The recipient: an interrupted send is looked for among the mail sent to them. */
+  email: string;
 }
 
 export interface CampaignProgress {
@@ -130,9 +132,14 @@ function decodeProgress(text: string): CampaignProgress {
   return progress;
 }
 
-/** Pending sends as `<key>@<intent minute, base 36>`, space-separated: about 30 bytes each. */
+/**
+ * Pending sends as `<key>@<intent minute, base 36>><email>` (no address holds `>` or a space),
+ * space-separated: about 60 bytes each.
+ */
 function encodePending(pending: PendingSend[]): string {
-  return pending.map((p) => `${p.key}@${Math.floor(p.at / 60_000).toString(36)}`).join(' ');
+  return pending
+    .map((p) => `${p.key}@${Math.floor(p.at / 60_000).toString(36)}>${p.email}`)
+    .join(' ');
 }
 
 function decodePending(text: string): PendingSend[] {
@@ -140,9 +147,11 @@ function decodePending(text: string): PendingSend[] {
     .split(' ')
     .filter(Boolean)
     .map((record) => {
-      const [key, minute] = record.split('@');
+      const [head, email] = record.split('>');
+      const [key, minute] = head.split('@');
       const [campaignId, candidate, step] = key.split('.');
-      return { key, campaignId, candidate, step: Number(step), at: parseInt(minute, 36) * 60_000 };
+      const at = parseInt(minute, 36) * 60_000;
+      return { key, campaignId, candidate, step: Number(step), at, email: email ?? '' };
     });
 }
 

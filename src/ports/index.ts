@@ -79,8 +79,9 @@ export interface Mailbox {
   /**
    * The messages carrying an X-Baton-Key header that this mailbox sent at or after `since`
    * (milliseconds since the epoch), trashed ones included: what an interrupted execution sent.
+   * Only messages addressed to `recipients` (the pending sends' candidates) are read.
    */
-  batonMessagesSentSince(since: number): SentMessageHeaders[];
+  batonMessagesSentSince(since: number, recipients: string[]): SentMessageHeaders[];
   /** The id of a user label, created if missing. */
   ensureLabel(labelName: string): string;
   /**

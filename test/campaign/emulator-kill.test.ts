@@ -2,6 +2,7 @@
 // one of its service calls in turn (one scenario per call), then the clock runs on. No candidate
 // ever receives a step twice, every candidate still receives every step, and no draft is made.
 import type { ExecutionResult } from '../../emulator';
+import { buildMessage } from '../../emulator/gmail/mime';
 import { emulatedCampaign, messageHeader, OWNER, receivedBy } from './emulator-world';
 
 const HOUR = 3_600_000;
@@ -32,11 +33,26 @@ function launchedCampaign() {
   return cw;
 }
 
+/** Mail of the recruiter's own, sent every hour: none of Baton's business, even after a crash. */
+function sendPersonalMail(cw: ReturnType<typeof launchedCampaign>, hour: number) {
+  cw.world.mail.mailbox(OWNER).send(
+    buildMessage({
+      headers: [
+        { name: 'From', value: OWNER },
+        { name: 'To', value: 'friend@elsewhere.example' },
+        { name: 'Subject', value: `Lunch, take ${hour}` },
+      ],
+      text: 'Are you free on Friday?',
+    }),
+  );
+}
+
 function scenario(kill?: { tick: number; call: number }) {
   const cw = launchedCampaign();
   const ticks: ExecutionResult[] = [];
   const begin = cw.world.now();
   for (let hour = 1; hour <= HOURS; hour++) {
+    sendPersonalMail(cw, hour);
     cw.world.faults = kill && ticks.length === kill.tick ? { killAtCall: kill.call } : {};
     ticks.push(...cw.world.runUntil(begin + hour * HOUR));
   }
@@ -76,7 +92,15 @@ describe('exactly once under a kill at every service call (emulator, built bundl
     const keys = keysReceived(run.world);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(keysReceived(reference.world).sort());
+    // Settling the killed run read campaign mail only, never the recruiter's own.
     const mailbox = run.world.mail.mailbox(OWNER);
+    const campaignThreads = new Set(
+      mailbox
+        .threadIds()
+        .filter((t) => mailbox.thread(t).some((m) => messageHeader(m, 'X-Baton-Key'))),
+    );
+    const reads = run.world.audit.filter((a) => a.user === OWNER && a.resource.threadId);
+    expect(reads.filter((a) => !campaignThreads.has(a.resource.threadId))).toEqual([]);
     const drafts = mailbox
       .threadIds()
       .flatMap((t) => mailbox.thread(t, true))

@@ -181,9 +181,10 @@ class FakeMailbox implements Mailbox {
     for (const m of this.world.sent) if (messageIds.includes(m.id)) found.set(m.id, m.rfcMessageId);
     return found;
   }
-  batonMessagesSentSince(since: number): SentMessageHeaders[] {
+  batonMessagesSentSince(since: number, recipients: string[]): SentMessageHeaders[] {
     return this.world.sent
-      .filter((m) => m.date >= since && m.headers['x-baton-key'])
+      .filter((m) => m.date >= since && recipients.includes(m.headers.to))
+      .filter((m) => m.headers['x-baton-key'])
       .map((m) => ({
         id: m.id,
         threadId: m.threadId,

@@ -68,6 +68,7 @@ function storeWith(candidates: number, campaigns = 1) {
     campaignId: 'c0abcdef1',
     candidate: 'x',
     step: 2,
+    email: "ann.o'neil+jobs@example.org",
     // The codec keeps the intent's minute.
     at: Math.floor(NOW / 60_000) * 60_000,
   });

@@ -152,6 +152,19 @@ describe('Gmail.Users.Messages', () => {
     });
   });
 
+  it('finds any of several alternatives: {to:a to:b} and a OR b, negated groups too', () => {
+    const { Gmail } = setup();
+    const to = (address: string) =>
+      Gmail.Users.Messages.send({ raw: raw(`For ${address}`, [], address) }, 'me').id;
+    const [ann, bo] = [to('ann@mail.test'), to('bo@mail.test'), to('cy@mail.test')];
+    const found = (q: string) =>
+      (Gmail.Users.Messages.list('me', { q }).messages ?? []).map((m) => m.id).sort();
+    expect(found('in:sent {to:ann@mail.test to:bo@mail.test}')).toEqual([ann, bo].sort());
+    expect(found('in:sent to:ann@mail.test OR to:bo@mail.test')).toEqual([ann, bo].sort());
+    expect(found('in:sent -{to:ann@mail.test to:bo@mail.test}')).toHaveLength(1);
+    expect(found('in:sent to:ann@mail.test to:bo@mail.test')).toEqual([]);
+  });
+
   it('modifies labels one by one and in batches', () => {
     const { Gmail } = setup();
     const label = Gmail.Users.Labels.create({ name: 'Baton/Campaign 1' }, 'me');

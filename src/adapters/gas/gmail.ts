@@ -16,6 +16,8 @@ import { GMAIL_UNITS, GmailPacer } from './gmail-pace';
 const ME = 'me';
 const HEADERS = ['Message-ID', 'X-Baton-Key'];
 const MESSAGES_PATH = '/gmail/v1/users/me/messages';
+/** Addresses OR-ed in one Gmail search (`{to:a to:b}`), keeping the query short. */
+const RECIPIENTS_PER_SEARCH = 30;
 /** Messages read per batch request: the most Google's batch guide advises (its limit is 100). */
 const READS_PER_BATCH = MAX_BATCH_CALLS;
 
@@ -80,21 +82,20 @@ export class GmailApiMailbox implements Mailbox {
     return found;
   }
 
-  batonMessagesSentSince(since: number): SentMessageHeaders[] {
-    const ids: string[] = [];
-    let pageToken: string | undefined;
-    do {
-      const query = {
-        q: `in:sent after:${Math.floor(since / 1000)}`,
-        includeSpamTrash: true,
-        maxResults: 500,
-        pageToken,
-      };
-      const page = this.pace.run(GMAIL_UNITS.list, () => gmailUsers().Messages.list(ME, query));
-      for (const m of page.messages ?? []) if (m.id) ids.push(m.id);
-      pageToken = page.nextPageToken ?? undefined;
-    } while (pageToken);
-    return this.metadataOf(ids, HEADERS).filter((m) => m.batonKey !== '');
+  batonMessagesSentSince(since: number, recipients: string[]): SentMessageHeaders[] {
+    const ids = new Set<string>();
+    for (let i = 0; i < recipients.length; i += RECIPIENTS_PER_SEARCH) {
+      const to = recipients.slice(i, i + RECIPIENTS_PER_SEARCH).map((r) => `to:${r}`);
+      const q = `in:sent after:${Math.floor(since / 1000)} {${to.join(' ')}}`;
+      let pageToken: string | undefined;
+      do {
+        const query = { q, includeSpamTrash: true, maxResults: 500, pageToken };
+        const page = this.pace.run(GMAIL_UNITS.list, () => gmailUsers().Messages.list(ME, query));
+        for (const m of page.messages ?? []) if (m.id) ids.add(m.id);
+        pageToken = page.nextPageToken ?? undefined;
+      } while (pageToken);
+    }
+    return this.metadataOf([...ids], HEADERS).filter((m) => m.batonKey !== '');
   }
 
   /**
