@@ -5,6 +5,15 @@
 import { SUPPRESSED_TAB } from '../../src/core/replies/suppression';
 import { COLLEAGUE, DAY, DelegationWorld, HOUR, OWNER } from './world';
 
+/** The owner's second spreadsheet, with a Platform tab of these candidates. */
+function platformSheet(w: DelegationWorld, rows: string[][]): string {
+  return w.world.createSpreadsheet({
+    owner: OWNER,
+    name: 'Platform hiring',
+    tabs: { Platform: [['Email', 'First name'], ...rows] },
+  });
+}
+
 const SENT_BY_COLLEAGUE = 'cx000001';
 const SENT_BY_OWNER = 'cy000002';
 
@@ -13,18 +22,11 @@ describe('suppression honoured by every sender of an owner, on the emulator', ()
   const [cand1, cand2, cand3] = w.candidates;
   const solo = 'solo@talent.org';
   // Campaign Y lives in a spreadsheet of its own that the colleague never gets access to.
-  const ownSheet = w.world.createSpreadsheet({
-    owner: OWNER,
-    name: 'Platform hiring',
-    tabs: {
-      Platform: [
-        ['Email', 'First name'],
-        [cand1, 'One'],
-        [cand2, 'Two'],
-        [solo, 'Solo'],
-      ],
-    },
-  });
+  const ownSheet = platformSheet(w, [
+    [cand1, 'One'],
+    [cand2, 'Two'],
+    [solo, 'Solo'],
+  ]);
   w.world.mail.createMailbox(solo);
 
   const stateCell = (tabName: string, address: string, spreadsheetId?: string) => {
@@ -88,16 +90,7 @@ describe('suppression honoured by every sender of an owner, on the emulator', ()
 describe('the colleague learns an opt-out the owner saw before their next step is due', () => {
   const w = new DelegationWorld(2);
   const [cand1, cand2] = w.candidates;
-  const ownSheet = w.world.createSpreadsheet({
-    owner: OWNER,
-    name: 'Platform hiring',
-    tabs: {
-      Platform: [
-        ['Email', 'First name'],
-        [cand1, 'One'],
-      ],
-    },
-  });
+  const ownSheet = platformSheet(w, [[cand1, 'One']]);
 
   beforeAll(() => {
     w.seedOwnerCampaigns([
