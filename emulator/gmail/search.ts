@@ -3,13 +3,18 @@
 // phrases, plain words, and alternatives ({a b}, a OR b). Dates written yyyy/mm/dd are read as midnight UTC (see docs).
 import { type Mailbox, type StoredMessage, messageHeader } from './mail-system';
 
-interface Term {
+/** One condition: `-op:value`, `op:"quoted value"`, `"phrase"` or `word` (operator ''). */
+interface Condition {
   negated: boolean;
   operator: string;
   value: string;
-  /** A group: `{a b}` or `a OR b` matches when any of its terms does. */
-  anyOf?: Term[];
 }
+/** Alternatives, `{a b}` or `a OR b`: match when any of their terms does. */
+interface AnyOf {
+  negated: boolean;
+  anyOf: Term[];
+}
+type Term = Condition | AnyOf;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UNIT_MS: Record<string, number> = {
@@ -23,7 +28,7 @@ const UNIT_MS: Record<string, number> = {
  * Splits a query into terms: `-op:value`, `op:"quoted value"`, `"phrase"`, `word`, and Gmail's
  * alternatives: `{a b c}` (any of them) and `a OR b`.
  */
-export function parseQuery(query: string): Term[] {
+function parseQuery(query: string): Term[] {
   const terms: Term[] = [];
   const pattern = /(-?)\{([^}]*)\}|(-?)(?:([a-z_0-9]+):)?(?:"([^"]*)"|([^\s{}]+))/gi;
   let or = false;
@@ -31,7 +36,7 @@ export function parseQuery(query: string): Term[] {
     const [, groupMinus, group, minus, operator, quoted, bare] = match;
     let term: Term;
     if (group !== undefined) {
-      term = { negated: groupMinus === '-', operator: '', value: '', anyOf: parseQuery(group) };
+      term = { negated: groupMinus === '-', anyOf: parseQuery(group) };
     } else {
       const value = quoted ?? bare ?? '';
       if (!operator && quoted === undefined && value === 'OR' && terms.length > 0) {
@@ -42,12 +47,10 @@ export function parseQuery(query: string): Term[] {
       term = { negated: minus === '-', operator: (operator ?? '').toLowerCase(), value };
     }
     if (or) {
+      // `a OR b OR c` and `{a b} OR c` are both any of a, b, c: extend a plain group in place
       const previous = terms.pop() as Term;
-      const alternatives =
-        previous.anyOf && !previous.operator && !previous.negated && previous.value === 'OR'
-          ? previous.anyOf
-          : [previous];
-      terms.push({ negated: false, operator: '', value: 'OR', anyOf: [...alternatives, term] });
+      const alternatives = 'anyOf' in previous && !previous.negated ? previous.anyOf : [previous];
+      terms.push({ negated: false, anyOf: [...alternatives, term] });
       or = false;
     } else terms.push(term);
   }
@@ -85,62 +88,94 @@ function hasLabel(mailbox: Mailbox, message: StoredMessage, value: string): bool
   });
 }
 
-function matchesTerm(mailbox: Mailbox, message: StoredMessage, term: Term, now: number): boolean {
-  if (term.anyOf)
-    return term.anyOf.some((t) => matchesTerm(mailbox, message, t, now) !== t.negated);
+type Predicate = (message: StoredMessage) => boolean;
+
+/**
+ * The test one term makes of a message, built once per query: dates and ages are read, and an
+ * unsupported operator refused, before any message is looked at (even in an empty mailbox).
+ */
+function predicateOf(mailbox: Mailbox, term: Term, now: number): Predicate {
+  const test = positivePredicateOf(mailbox, term, now);
+  return term.negated ? (message) => !test(message) : test;
+}
+
+function positivePredicateOf(mailbox: Mailbox, term: Term, now: number): Predicate {
+  if ('anyOf' in term) {
+    const alternatives = term.anyOf.map((t) => predicateOf(mailbox, t, now));
+    return (message) => alternatives.some((test) => test(message));
+  }
   const { operator, value } = term;
+  const header = (name: string) => (message: StoredMessage) =>
+    contains(messageHeader(message, name), value);
   switch (operator) {
     case 'label':
-      return hasLabel(mailbox, message, value);
+      return (message) => hasLabel(mailbox, message, value);
     case 'in':
-      if (value.toLowerCase() === 'anywhere') return true;
-      return hasLabel(mailbox, message, value.toLowerCase() === 'drafts' ? 'draft' : value);
+      if (value.toLowerCase() === 'anywhere') return () => true;
+      return (message) =>
+        hasLabel(mailbox, message, value.toLowerCase() === 'drafts' ? 'draft' : value);
     case 'is':
-      if (value.toLowerCase() === 'read') return !message.labelIds.has('UNREAD');
-      return hasLabel(mailbox, message, value);
+      if (value.toLowerCase() === 'read') return (message) => !message.labelIds.has('UNREAD');
+      return (message) => hasLabel(mailbox, message, value);
     case 'from':
-      return contains(messageHeader(message, 'From'), value);
+      return header('From');
     case 'to':
-      return contains(addressHeaders(message, ['To', 'Cc', 'Bcc', 'Delivered-To']), value);
+      return (message) =>
+        contains(addressHeaders(message, ['To', 'Cc', 'Bcc', 'Delivered-To']), value);
     case 'cc':
-      return contains(messageHeader(message, 'Cc'), value);
+      return header('Cc');
     case 'bcc':
-      return contains(messageHeader(message, 'Bcc'), value);
+      return header('Bcc');
     case 'subject':
-      return contains(messageHeader(message, 'Subject'), value);
-    case 'after':
-      return message.internalDate >= parseDate(value);
-    case 'before':
-      return message.internalDate < parseDate(value);
-    case 'newer_than':
-      return message.internalDate > now - parseAge(value);
-    case 'older_than':
-      return message.internalDate < now - parseAge(value);
-    case 'rfc822msgid':
-      return message.rfcMessageId.replace(/^<|>$/g, '') === value.replace(/^<|>$/g, '');
-    case 'has':
-      if (value.toLowerCase() === 'attachment') return message.parsed.attachments.length > 0;
-      throw new Error(`Unsupported search operator in the emulator: has:${value}`);
-    case '': {
-      const text = [
-        messageHeader(message, 'Subject'),
-        addressHeaders(message, ['From', 'To', 'Cc']),
-        message.parsed.text,
-      ].join('\n');
-      return contains(text, value);
+      return header('Subject');
+    case 'after': {
+      const since = parseDate(value);
+      return (message) => message.internalDate >= since;
     }
+    case 'before': {
+      const until = parseDate(value);
+      return (message) => message.internalDate < until;
+    }
+    case 'newer_than': {
+      const since = now - parseAge(value);
+      return (message) => message.internalDate > since;
+    }
+    case 'older_than': {
+      const until = now - parseAge(value);
+      return (message) => message.internalDate < until;
+    }
+    case 'rfc822msgid': {
+      const id = value.replace(/^<|>$/g, '');
+      return (message) => message.rfcMessageId.replace(/^<|>$/g, '') === id;
+    }
+    case 'has':
+      if (value.toLowerCase() === 'attachment')
+        return (message) => message.parsed.attachments.length > 0;
+      throw new Error(`Unsupported search operator in the emulator: has:${value}`);
+    case '':
+      return (message) =>
+        contains(
+          [
+            messageHeader(message, 'Subject'),
+            addressHeaders(message, ['From', 'To', 'Cc']),
+            message.parsed.text,
+          ].join('\n'),
+          value,
+        );
     default:
       throw new Error(`Unsupported search operator in the emulator: ${operator}:`);
   }
 }
 
-/** Whether the query names trash or spam itself: otherwise Gmail leaves those out. */
+/** Whether the query names trash or spam itself (alternatives too): otherwise Gmail leaves those out. */
 function looksInTrashOrSpam(terms: Term[]): boolean {
   return terms.some(
     (t) =>
       !t.negated &&
-      ['in', 'label', 'is'].includes(t.operator) &&
-      ['trash', 'spam', 'anywhere'].includes(t.value.toLowerCase()),
+      ('anyOf' in t
+        ? looksInTrashOrSpam(t.anyOf)
+        : ['in', 'label', 'is'].includes(t.operator) &&
+          ['trash', 'spam', 'anywhere'].includes(t.value.toLowerCase())),
   );
 }
 
@@ -148,11 +183,12 @@ function looksInTrashOrSpam(terms: Term[]): boolean {
 export function searchMessages(mailbox: Mailbox, query: string, now: number): StoredMessage[] {
   const terms = parseQuery(query);
   const withHidden = looksInTrashOrSpam(terms);
+  const tests = terms.map((term) => predicateOf(mailbox, term, now));
   return [...mailbox.messages.values()]
     .filter(
       (message) =>
         (withHidden || (!message.labelIds.has('TRASH') && !message.labelIds.has('SPAM'))) &&
-        terms.every((term) => matchesTerm(mailbox, message, term, now) !== term.negated),
+        tests.every((test) => test(message)),
     )
     .sort((a, b) => b.internalDate - a.internalDate || b.id.localeCompare(a.id));
 }

@@ -163,6 +163,11 @@ describe('Gmail.Users.Messages', () => {
     expect(found('in:sent to:ann@mail.test OR to:bo@mail.test')).toEqual([ann, bo].sort());
     expect(found('in:sent -{to:ann@mail.test to:bo@mail.test}')).toHaveLength(1);
     expect(found('in:sent to:ann@mail.test to:bo@mail.test')).toEqual([]);
+    expect(found('in:sent to:ann@mail.test OR to:bo@mail.test OR to:cy@mail.test')).toHaveLength(3);
+    expect(found('in:sent {to:ann@mail.test to:bo@mail.test} OR to:cy@mail.test')).toHaveLength(3);
+    expect(found('in:sent -{to:ann@mail.test to:bo@mail.test} OR to:ann@mail.test')).toHaveLength(
+      2,
+    );
   });
 
   it('modifies labels one by one and in batches', () => {

@@ -245,6 +245,8 @@ describe('search operators', () => {
     expect(GmailApp.search('subject:old')).toEqual([]);
     expect(subjects(GmailApp.search('in:anywhere subject:old'))).toEqual(['Old news']);
     expect(subjects(GmailApp.search('in:trash'))).toEqual(['Old news']);
+    expect(subjects(GmailApp.search('subject:old OR in:trash'))).toEqual(['Old news']);
+    expect(subjects(GmailApp.search('{in:spam in:trash}'))).toEqual(['Old news']);
   });
 
   it('pages with start and max, and rejects an unknown operator clearly', () => {
@@ -253,6 +255,17 @@ describe('search operators', () => {
     expect(() => GmailApp.search('smells:nice')).toThrow(
       'Unsupported search operator in the emulator: smells:',
     );
+  });
+
+  it('rejects a bad query even when no message is there to test it on', () => {
+    const { GmailApp } = setup();
+    expect(() => GmailApp.search('smells:nice')).toThrow(
+      'Unsupported search operator in the emulator: smells:',
+    );
+    expect(() => GmailApp.search('after:last-week')).toThrow(
+      'Invalid date in search query: last-week (expected yyyy/mm/dd).',
+    );
+    expect(() => GmailApp.search('{newer_than:soon}')).toThrow('Invalid age in search query: soon');
   });
 });
 
