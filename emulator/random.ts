@@ -19,3 +19,13 @@ export function seededRandom(seed: number): Random {
 export function deriveSeed(seed: number, salt: number): number {
   return Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(salt + 1, 0xc2b2ae35);
 }
+
+const DIGITS_AND_LOWER = '0123456789abcdefghijklmnopqrstuvwxyz';
+export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `length` characters drawn from `alphabet`: ids, tokens and boundaries shaped like Google's. */
+export function randomText(random: Random, length: number, alphabet = DIGITS_AND_LOWER): string {
+  let text = '';
+  while (text.length < length) text += alphabet[Math.floor(random() * alphabet.length)];
+  return text;
+}

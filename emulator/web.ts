@@ -1,6 +1,7 @@
 // The offline web that UrlFetchApp reaches: the servers a service emulation publishes (the Gmail
 // API's REST and batch endpoints), and the OAuth access tokens ScriptApp.getOAuthToken issues.
 import type { ExecutionContext, Kernel } from './kernel';
+import { randomText } from './random';
 
 /** One HTTP request as a server sees it; header names are lower case. */
 export interface HttpRequest {
@@ -100,8 +101,7 @@ export class AccessTokens {
       cached.scopes.join(' ') === scopes.join(' ')
     )
       return cached.token;
-    let token = 'ya29.';
-    while (token.length < 5 + 40) token += Math.floor(kernel.random() * 36).toString(36);
+    const token = `ya29.${randomText(() => kernel.random(), 40)}`;
     const record = {
       token,
       user,

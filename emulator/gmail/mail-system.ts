@@ -2,6 +2,7 @@
 // 5322 source plus parsed form, threads, labels, drafts, per-mailbox history, and delivery between
 // mailboxes with Gmail's threading, bounces (delivery status notifications) and vacation replies.
 import type { Kernel } from '../kernel';
+import { ALPHANUMERIC, randomText } from '../random';
 import {
   type Address,
   type ParsedMessage,
@@ -562,10 +563,7 @@ export class MailSystem {
 
   /** A Message-ID as the sender's system would make it (Gmail's own for Gmail mailboxes). */
   newRfcMessageId(senderAddress: string): string {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    let token = '';
-    for (let i = 0; i < 40; i++)
-      token += alphabet[Math.floor(this.kernel.random() * alphabet.length)];
+    const token = randomText(() => this.kernel.random(), 40, ALPHANUMERIC);
     const owner = this.find(senderAddress);
     const isGmail = owner === undefined || this.kernel.user(owner.address) !== undefined;
     const domain = isGmail ? 'mail.gmail.com' : senderAddress.split('@')[1] || 'localhost';

@@ -3,6 +3,7 @@
 // tokens and their scopes, Gmail's per-user rate limit and its 100-calls-a-batch limit. Every call
 // runs through the same GmailApi as the advanced service: same resources, quota and audit.
 import type { ExecutionContext, Kernel } from '../kernel';
+import { randomText } from '../random';
 import {
   type AccessToken,
   accessTokensOf,
@@ -276,8 +277,7 @@ function answerPart(ctx: ExecutionContext, batchToken: AccessToken, part: BatchP
 }
 
 function batchResponse(kernel: Kernel, parts: BatchPart[], answers: HttpResponse[]): HttpResponse {
-  let boundary = 'batch_';
-  while (boundary.length < 6 + 24) boundary += Math.floor(kernel.random() * 36).toString(36);
+  const boundary = `batch_${randomText(() => kernel.random(), 24)}`;
   const sections = answers.map((answer, i) => {
     const id = parts[i].contentId?.replace(/^<|>$/g, '');
     const head = [

@@ -1,6 +1,7 @@
 // SpreadsheetApp: spreadsheets with an owner and editors, tabs of cell values, ranges (A1 or row/
 // column), the value types Apps Script returns, its error messages, and the cost of round trips:
 // writes are buffered and charged when the next read or a flush sends them.
+import { ALPHANUMERIC, randomText } from '../random';
 import type { Execution } from '../runtime';
 import { guarded, type Assert, type Members, type RealMembersOnly } from './guard';
 import { fakeUser } from './session';
@@ -46,7 +47,7 @@ export interface NewSpreadsheet {
 export const NO_PERMISSION = 'You do not have permission to access the requested document.';
 const MIN_ROWS = 1000;
 const MIN_COLUMNS = 26;
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const ID_ALPHABET = `${ALPHANUMERIC}-_`;
 
 const isDate = (value: unknown): value is Date =>
   Object.prototype.toString.call(value) === '[object Date]';
@@ -68,9 +69,7 @@ export class SheetStore {
   constructor(private readonly random: () => number) {}
 
   private newId(): string {
-    let id = '1';
-    while (id.length < 44) id += ID_ALPHABET[Math.floor(this.random() * ID_ALPHABET.length)];
-    return id;
+    return `1${randomText(this.random, 43, ID_ALPHABET)}`;
   }
 
   create(spec: NewSpreadsheet): SpreadsheetRecord {
