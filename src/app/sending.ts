@@ -36,7 +36,7 @@ export const TIME_LIMIT_HOLD = 'next run (time limit).';
  * Sends whose intents are saved together, in one write, before the first of them goes out: 120
  * first steps (60 characters each, with their address) fit one 8,000-character chunk of the store.
  */
-export const INTENT_BATCH = 120;
+const INTENT_BATCH = 120;
 /**
  * An interrupted send is looked for in Sent mail from this long before its intent was saved (the
  * store keeps the intent's minute, rounded down).
@@ -74,7 +74,6 @@ interface TickContext {
 interface PlannedSend {
   candidate: Candidate;
   current: Progress;
-  step: number;
   merged: { subject: string; text: string; html: string };
   pending: PendingSend;
 }
@@ -282,7 +281,7 @@ function sendDue(
       at: now,
       email: candidate.email,
     };
-    batch.push({ candidate, current, step: due.step, merged, pending });
+    batch.push({ candidate, current, merged, pending });
     if (batch.length === INTENT_BATCH) {
       sendBatch(ctx, campaign, batch, notes, report, newThreads, roots);
       batch = [];
@@ -330,7 +329,8 @@ function sendBatch(
   pendingList.push(...batch.map((b) => b.pending));
   ctx.session.save();
   const progress = progressOf(ctx, campaign.id);
-  let attempted = 0;
+  /** The send under way: if it fails unexpectedly, its intent stays for the next tick to settle. */
+  let inFlight: PendingSend | undefined;
   try {
     for (const [index, planned] of batch.entries()) {
       const { candidate, pending } = planned;
@@ -343,40 +343,33 @@ function sendBatch(
           : ctx.holds?.holdReason(campaign, candidate.key, now);
       if (late || deferred) {
         if (late) report.held = report.held ?? late;
-        notes.set(candidate.row, deferred ?? `Step ${planned.step} due: ${late}`);
-        dropPending(pendingList, pending);
-        attempted++;
+        notes.set(candidate.row, deferred ?? `Step ${pending.step} due: ${late}`);
         continue;
       }
       const thread = planned.current.threadId;
       // Every follow-up answers the first step: its Message-ID, from the tab or Gmail.
       if (thread && !roots.has(thread))
         roots.lookUp(batch.slice(index).map((b) => b.current.threadId));
-      attempted++;
+      inFlight = pending;
       try {
         const sent = sendOne(ctx, campaign, planned, thread ? roots.rootOf(thread) : '');
         recordSent(ctx, pending, sent.threadId, ctx.ports.clock.now());
-        dropPending(pendingList, pending);
         ctx.quotaLeft = (ctx.quotaLeft ?? 1) - 1;
         progress.sentToday++;
         report.sent++;
-        if (planned.step === 1) newThreads.push(sent.id);
+        if (pending.step === 1) newThreads.push(sent.id);
       } catch (error) {
         if (!isBatonError(error)) throw error;
         notes.set(candidate.row, error.message);
-        dropPending(pendingList, pending);
       }
+      inFlight = undefined;
     }
   } finally {
-    // Intents never attempted are dropped (they are decided again from scratch); one whose send
-    // failed with an unexpected error stays, and the next tick looks for it in Sent mail.
-    for (const planned of batch.slice(attempted)) dropPending(pendingList, planned.pending);
+    // Every intent of the batch leaves the list — recorded, refused, held or never attempted (it
+    // is decided again from scratch) — but the one whose send failed unexpectedly.
+    const leaving = new Set(batch.map((b) => b.pending).filter((p) => p !== inFlight));
+    ctx.session.data.pending = pendingList.filter((p) => !leaving.has(p));
   }
-}
-
-function dropPending(list: PendingSend[], pending: PendingSend): void {
-  const at = list.indexOf(pending);
-  if (at >= 0) list.splice(at, 1);
 }
 
 /** Roots read ahead per run, at most: ten batch reads. */
@@ -393,9 +386,10 @@ function readAhead(ctx: TickContext, campaign: Campaign, roots: ThreadRoots): vo
       waiting.push(p.threadId);
   });
   const unknown = waiting.filter((thread) => !roots.has(thread)).slice(0, READ_AHEAD_THREADS);
-  for (let i = 0; i < unknown.length; i += ctx.ports.mailbox.headerReadsPerCall) {
+  const perRead = ctx.ports.mailbox.headerReadsPerCall;
+  for (let i = 0; i < unknown.length; i += perRead) {
     if (ctx.ports.clock.now() > ctx.deadline - FINISH_MARGIN_MS) return;
-    roots.lookUp(unknown.slice(i));
+    roots.lookUp(unknown.slice(i, i + perRead));
   }
 }
 

@@ -22,6 +22,26 @@ describe('the bench table', () => {
     expect(verdictOf(r, /daily quota.*workspace/)).toBe('**missed**');
   });
 
+  it('judges the full runs on their worst run and worst phase, follow-ups included', () => {
+    const r = results();
+    r.fullRuns.firstSteps.minSendShare = 0.99;
+    r.fullRuns.followUps.minSendShare = 0.95;
+    expect(verdictOf(r, /full run's simulated time/)).toBe('met');
+    r.fullRuns.followUps.minSendShare = 0.949;
+    expect(verdictOf(r, /full run's simulated time/)).toBe('**missed**');
+    r.fullRuns.firstSteps.nonSendCallsPerEmail = 0.05;
+    r.fullRuns.followUps.nonSendCallsPerEmail = 0.11;
+    expect(verdictOf(r, /Non-send service calls per sent email, full runs/)).toBe('**missed**');
+  });
+
+  it('calls Baton faster than the mail-merge only below a ratio of 1 at the mean', () => {
+    const r = results();
+    r.sideBySide['mail-merge'].batonRatio.expectedMsPerEmail = 1;
+    expect(verdictOf(r, /Simulated ms per sent email/)).toBe('**missed**');
+    r.sideBySide['mail-merge'].batonRatio.expectedMsPerEmail = 0.999;
+    expect(verdictOf(r, /Simulated ms per sent email/)).toBe('met');
+  });
+
   it('names the card action over 3 s', () => {
     const r = results();
     r.cards.simulatedMs['campaign.launch'] = [3001];

@@ -28,6 +28,20 @@ export class Killed extends Error {
   }
 }
 
+/** Wraps a port so that each of its method calls first runs `beforeCall` (which may throw Killed). */
+export function callCounting<T extends object>(target: T, beforeCall: () => void): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value = Reflect.get(obj, prop);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        beforeCall();
+        return value.apply(obj, args);
+      };
+    },
+  });
+}
+
 function parseHeaders(raw: string): Record<string, string> {
   const head = raw.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
   const headers: Record<string, string> = {};
@@ -73,17 +87,7 @@ export class FakeWorld {
       if (killAt !== undefined && calls >= killAt) throw new Killed();
       this.now += this.callCostMs;
     };
-    const wrap = <T extends object>(target: T): T =>
-      new Proxy(target, {
-        get(obj, prop) {
-          const value = Reflect.get(obj, prop);
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            charge();
-            return value.apply(obj, args);
-          };
-        },
-      });
+    const wrap = <T extends object>(target: T): T => callCounting(target, charge);
     const lockState = { mine: false };
     const ports: Ports = {
       identity: wrap({ email: () => this.user }),

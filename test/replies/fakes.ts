@@ -9,7 +9,7 @@ import type {
   RawMessage,
   ThreadMessage,
 } from '../../src/ports/replies';
-import { FakeWorld, Killed } from '../campaign/fakes';
+import { callCounting, FakeWorld, Killed } from '../campaign/fakes';
 
 interface StoredMessage {
   id: string;
@@ -166,16 +166,9 @@ export class ReplyWorld {
     const base = this.world.ports();
     let calls = 0;
     const wrap = <T extends object>(target: T): T =>
-      new Proxy(target, {
-        get(obj, prop) {
-          const value = Reflect.get(obj, prop);
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            calls++;
-            if (killAt !== undefined && calls >= killAt) throw new Killed();
-            return value.apply(obj, args);
-          };
-        },
+      callCounting(target, () => {
+        calls++;
+        if (killAt !== undefined && calls >= killAt) throw new Killed();
       });
     const ports: Ports = {
       identity: wrap(base.identity),

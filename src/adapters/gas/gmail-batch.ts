@@ -2,7 +2,7 @@
 // many Gmail reads in one service call. The encoding and decoding are pure and tested directly.
 import { parseHeaderBlock, getHeader, parseStructured } from '../../core/mime/headers';
 
-export const BATCH_URL = 'https://gmail.googleapis.com/batch/gmail/v1';
+const BATCH_URL = 'https://gmail.googleapis.com/batch/gmail/v1';
 /** Google's limit is 100 calls a batch; its guide advises at most 50. */
 export const MAX_BATCH_CALLS = 50;
 

@@ -26,7 +26,7 @@ export const GMAIL_UNITS = {
   threadsGet: 10,
 } as const;
 
-export function isRateLimited(error: unknown): boolean {
+function isRateLimited(error: unknown): boolean {
   return /user rate limit exceeded|userRateLimitExceeded/i.test(
     String((error as Error)?.message ?? error),
   );

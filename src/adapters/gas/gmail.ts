@@ -11,15 +11,13 @@ import type {
 } from '../../ports';
 import { base64Encode, utf8Encode } from '../../core/encoding';
 import { fetchBatch, MAX_BATCH_CALLS } from './gmail-batch';
-import { GMAIL_UNITS, GmailPacer } from './gmail-pace';
+import { GMAIL_UNITS, type GmailPacer } from './gmail-pace';
 
 const ME = 'me';
 const HEADERS = ['Message-ID', 'X-Baton-Key'];
 const MESSAGES_PATH = '/gmail/v1/users/me/messages';
 /** Addresses OR-ed in one Gmail search (`{to:a to:b}`), keeping the query short. */
 const RECIPIENTS_PER_SEARCH = 30;
-/** Messages read per batch request: the most Google's batch guide advises (its limit is 100). */
-const READS_PER_BATCH = MAX_BATCH_CALLS;
 
 type ApiMessage = GoogleAppsScript.Gmail.Schema.Message;
 
@@ -63,7 +61,7 @@ export class GmailApiMailbox implements Mailbox {
   /** `pace`: the execution's one Gmail pacer (Gmail's per-user units a minute), shared. */
   constructor(private readonly pace: GmailPacer) {}
 
-  readonly headerReadsPerCall = READS_PER_BATCH;
+  readonly headerReadsPerCall = MAX_BATCH_CALLS;
 
   send(message: OutgoingMessage): SentMessage {
     const resource: ApiMessage = {
@@ -106,8 +104,8 @@ export class GmailApiMailbox implements Mailbox {
   private metadataOf(messageIds: string[], headers: string[]): SentMessageHeaders[] {
     const query = ['format=metadata', ...headers.map((h) => `metadataHeaders=${h}`)].join('&');
     const result: SentMessageHeaders[] = [];
-    for (let start = 0; start < messageIds.length; start += READS_PER_BATCH) {
-      const slice = messageIds.slice(start, start + READS_PER_BATCH);
+    for (let start = 0; start < messageIds.length; start += MAX_BATCH_CALLS) {
+      const slice = messageIds.slice(start, start + MAX_BATCH_CALLS);
       const calls = slice.map((id) => ({ path: `${MESSAGES_PATH}/${id}?${query}` }));
       const token = this.token();
       const answers = this.pace.run(GMAIL_UNITS.get * calls.length, () => fetchBatch(calls, token));
