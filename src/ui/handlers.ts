@@ -1,6 +1,7 @@
 // Entry points of every card: the homepages (Gmail, Sheets), the card for an open Gmail message,
 // the universal actions (Home, Settings, Help) and card actions (to the one dispatcher). Any
-// failure shows the error card, never a stack trace.
+// failure shows the error card, never a stack trace. Each shares one read of the user's store.
+import { cardExecutionPorts } from '../app/card-execution';
 import { loadHelp, loadSettings } from '../app/home';
 import type { Ports } from '../ports';
 import { helpCard } from './common/help';
@@ -24,14 +25,15 @@ function safely(build: () => Card): Card {
 }
 
 export const handleHomepage = (_e: unknown, ports: Ports): Card =>
-  safely(() => homeCard(homeView(ports)));
+  safely(() => homeCard(homeView(cardExecutionPorts(ports))));
 
 /** The Sheets homepage: the campaigns of the open spreadsheet (the campaign cards). */
 export const handleSheetsHomepage = (e: unknown, ports: Ports): Card =>
-  safely(() => sheetsHomeCard(asEvent(e), ports));
+  safely(() => sheetsHomeCard(asEvent(e), cardExecutionPorts(ports)));
 
-export function handleGmailMessage(e: unknown, ports: Ports): Card[] {
+export function handleGmailMessage(e: unknown, base: Ports): Card[] {
   const event = asEvent(e);
+  const ports = cardExecutionPorts(base);
   try {
     for (const provider of MESSAGE_CARDS) {
       const cards = provider(event, ports);
@@ -54,9 +56,10 @@ export function handleUniversal(view: string, e: unknown, ports: Ports) {
   const card = safely(() => {
     const build = UNIVERSAL_VIEWS[view];
     if (!build) throw new Error(`No universal action called ${view}`);
-    return build(event, ports);
+    return build(event, cardExecutionPorts(ports));
   });
   return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
 }
 
-export const handleCardAction = (e: unknown, ports: Ports) => dispatchCardAction(asEvent(e), ports);
+export const handleCardAction = (e: unknown, ports: Ports) =>
+  dispatchCardAction(asEvent(e), cardExecutionPorts(ports));
