@@ -2,7 +2,7 @@
 // HMAC, one header of the message open in Gmail (GmailApp with the contextual access token), and
 // one-shot triggers (ScriptApp) for the work a card action must not do itself.
 import type { DelegationPorts, TextTab } from '../../ports/delegation';
-import { appendRowsLocked, cellText, SpreadsheetOpener } from './spreadsheet-opener';
+import { appendRowsLocked, SpreadsheetOpener } from './spreadsheet-opener';
 
 function hex(bytes: number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
@@ -13,12 +13,7 @@ class SpreadsheetTextTab implements TextTab {
   constructor(private readonly spreadsheets: SpreadsheetOpener) {}
 
   readRows(spreadsheetId: string, tabName: string): string[][] {
-    const sheet = this.spreadsheets.tab(spreadsheetId, tabName);
-    if (!sheet) return [];
-    return this.spreadsheets
-      .readValues(spreadsheetId, sheet)
-      .slice(1)
-      .map((row) => row.map(cellText));
+    return this.spreadsheets.textRows(spreadsheetId, tabName);
   }
 
   appendRow(spreadsheetId: string, tabName: string, header: readonly string[], cells: string[]) {

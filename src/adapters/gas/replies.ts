@@ -116,12 +116,7 @@ export class SpreadsheetLogSheets implements CampaignLogSheets {
   }
 
   readRows(id: string, tabName: string): string[][] {
-    const sheet = this.spreadsheets.tab(id, tabName);
-    if (!sheet) return [];
-    return this.spreadsheets
-      .readValues(id, sheet)
-      .slice(1)
-      .map((row) => row.map(cellText));
+    return this.spreadsheets.textRows(id, tabName);
   }
 
   readRowsFrom(id: string, tabName: string, firstRow: number, width: number): string[][] {

@@ -48,6 +48,15 @@ export class SpreadsheetOpener {
     return values.map((row) => row.slice());
   }
 
+  /** Every row of a tab below its header, as text; [] when the tab is missing. */
+  textRows(spreadsheetId: string, tabName: string): string[][] {
+    const sheet = this.tab(spreadsheetId, tabName);
+    if (!sheet) return [];
+    return this.readValues(spreadsheetId, sheet)
+      .slice(1)
+      .map((row) => row.map(cellText));
+  }
+
   /** Forgets what was read of a tab that is about to change. */
   written(spreadsheetId: string, tabName: string): void {
     this.values.delete(`${spreadsheetId}\n${tabName}`);
