@@ -36,6 +36,18 @@ function campaignIdOf(w: CardWorld): string {
   return key!.slice(5);
 }
 
+/** The value a text input of the card holds, found by its field name. */
+function inputValue(node: unknown, field: string): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const input = (node as { textInput?: { name?: string; value?: string } }).textInput;
+  if (input?.name === field) return input.value;
+  for (const child of Object.values(node)) {
+    const value = inputValue(child, field);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 describe('the campaign cards', () => {
   const { w, sheetId, click } = sheetsWorld();
   const created = click(
@@ -123,6 +135,24 @@ describe('the campaign cards', () => {
       { id },
     );
     expect(notificationOf(colleague.json)).toMatch(/press "Send as a colleague…"/);
+  });
+
+  it('show the start date as it was saved, in the campaign’s time zone', () => {
+    const saved = click(
+      'campaign.saveSettings',
+      {
+        timeZone: 'Asia/Tokyo',
+        windowStart: '9:00',
+        windowEnd: '17:00',
+        weekdays: ['1', '2', '3', '4', '5'],
+        dailyCap: '20',
+        startDate: '2026-03-02',
+      },
+      { id },
+    );
+    expect(notificationOf(saved.json)).toBe('Settings saved.');
+    // Saved again as shown, the date must not move (it did, a day a save, east of UTC).
+    expect(inputValue(shownCard(saved.json), 'startDate')).toBe('2026-03-02');
   });
 
   it('launch (installing one hourly trigger), pause, resume and end', () => {

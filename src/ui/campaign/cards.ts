@@ -4,7 +4,7 @@
 import type { CampaignEditorView, CampaignListView } from '../../app/campaign-view';
 import type { RowPreview } from '../../app/campaigns';
 import type { Step } from '../../core/campaign';
-import { formatClock } from '../../core/schedule';
+import { formatClock, localDay } from '../../core/schedule';
 import {
   actionButton,
   buttonRow,
@@ -152,7 +152,8 @@ function settingsWidgets(view: CampaignEditorView): Widget[] {
     input(
       'startDate',
       'Start date',
-      new Date(s.startAt).toISOString().slice(0, 10),
+      // The day as typed: saving reads it as 00:00 in the campaign's zone, not in UTC.
+      localDay(s.startAt, s.timeZone),
       false,
       'YYYY-MM-DD (00:00 in the time zone)',
     ),
