@@ -3,6 +3,7 @@
 // 6 hours at most.
 import type { Execution } from '../runtime';
 import { guarded, type Members } from './guard';
+import { scopedGetters } from './scopes';
 
 const KEY_LIMIT = 250;
 const VALUE_LIMIT_BYTES = 100 * 1024;
@@ -40,10 +41,11 @@ class FakeCache implements GoogleAppsScript.Cache.Cache {
   }
 
   private read(key: string): string | null {
-    const entry = this.entries.get(this.checkKey(key));
+    const text = this.checkKey(key);
+    const entry = this.entries.get(text);
     if (!entry) return null;
     if (entry.expiresAt <= this.exec.now()) {
-      this.entries.delete(key);
+      this.entries.delete(text);
       return null;
     }
     return entry.value;
@@ -96,18 +98,14 @@ class FakeCache implements GoogleAppsScript.Cache.Cache {
 
 /** The CacheService global of one execution. */
 export function cacheService(exec: Execution): Record<string, unknown> {
-  const open = (scope: string) =>
-    guarded(
-      exec,
-      'Cache',
-      new FakeCache(exec, exec.world.caches.cache(`${scope}\u0000${exec.project.id}`)),
-    );
+  const open = scopedGetters(exec, (key) =>
+    guarded(exec, 'Cache', new FakeCache(exec, exec.world.caches.cache(key))),
+  );
   return {
     CacheService: guarded(exec, 'CacheService', {
-      getScriptCache: () => open('script'),
-      getUserCache: () => open(`user\u0000${exec.user.email}`),
-      getDocumentCache: () =>
-        exec.documentId === undefined ? null : open(`document\u0000${exec.documentId}`),
+      getScriptCache: open.script,
+      getUserCache: open.user,
+      getDocumentCache: open.document,
     } satisfies Members<GoogleAppsScript.Cache.CacheService>),
   };
 }

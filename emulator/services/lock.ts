@@ -4,6 +4,7 @@
 // throws Apps Script's message. Locks are released when their execution ends.
 import type { Execution } from '../runtime';
 import { guarded, type Members } from './guard';
+import { scopedGetters } from './scopes';
 
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -77,14 +78,12 @@ class FakeLock implements GoogleAppsScript.Lock.Lock {
 
 /** The LockService global of one execution. */
 export function lockService(exec: Execution): Record<string, unknown> {
-  const open = (scope: string) =>
-    guarded(exec, 'Lock', new FakeLock(exec, `${scope}\u0000${exec.project.id}`));
+  const open = scopedGetters(exec, (key) => guarded(exec, 'Lock', new FakeLock(exec, key)));
   return {
     LockService: guarded(exec, 'LockService', {
-      getScriptLock: () => open('script'),
-      getUserLock: () => open(`user\u0000${exec.user.email}`),
-      getDocumentLock: () =>
-        exec.documentId === undefined ? null : open(`document\u0000${exec.documentId}`),
+      getScriptLock: open.script,
+      getUserLock: open.user,
+      getDocumentLock: open.document,
     } satisfies Members<GoogleAppsScript.Lock.LockService>),
   };
 }

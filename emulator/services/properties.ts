@@ -3,6 +3,7 @@
 // value, 500 KB a store counting keys, and the daily read/write quota.
 import type { Execution } from '../runtime';
 import { guarded, type Methods } from './guard';
+import { type Scope, scopeKey, scopedGetters } from './scopes';
 
 export const VALUE_LIMIT_BYTES = 9 * 1024;
 export const STORE_LIMIT_BYTES = 500 * 1024;
@@ -10,7 +11,7 @@ export const VALUE_TOO_LARGE = 'Argument too large: value';
 export const STORE_FULL =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 
-export type PropertyScope = 'script' | 'user' | 'document';
+export type PropertyScope = Scope;
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -19,7 +20,7 @@ export class PropertyStores {
   private readonly stores = new Map<string, Map<string, string>>();
 
   static key(projectId: string, scope: PropertyScope, owner = ''): string {
-    return `${scope}\u0000${projectId}\u0000${owner}`;
+    return scopeKey(projectId, scope, owner);
   }
 
   store(key: string): Map<string, string> {
@@ -115,21 +116,16 @@ class FakeProperties implements GoogleAppsScript.Properties.Properties {
 
 /** The PropertiesService global of one execution. */
 export function propertiesService(exec: Execution): Record<string, unknown> {
-  const stores = exec.world.properties;
-  const open = (scope: PropertyScope, owner?: string) =>
-    guarded(
-      exec,
-      'Properties',
-      new FakeProperties(exec, stores.store(PropertyStores.key(exec.project.id, scope, owner))),
-    );
+  const open = scopedGetters(exec, (key) =>
+    guarded(exec, 'Properties', new FakeProperties(exec, exec.world.properties.store(key))),
+  );
   const service: Methods<
     GoogleAppsScript.Properties.PropertiesService,
     'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'
   > = {
-    getScriptProperties: () => open('script'),
-    getUserProperties: () => open('user', exec.user.email),
-    getDocumentProperties: () =>
-      exec.documentId === undefined ? null : open('document', exec.documentId),
+    getScriptProperties: open.script,
+    getUserProperties: open.user,
+    getDocumentProperties: open.document,
   };
   return { PropertiesService: guarded(exec, 'PropertiesService', service) };
 }
