@@ -124,6 +124,41 @@ export function clockFormValue(event: CardEvent, field: string, label: string): 
   return minutes;
 }
 
+/** A calendar date such as 2026-12-31 from a form field. */
+export interface FormDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function formDate(text: string, field: string, label: string): FormDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = match ? match.slice(1).map(Number) : [0, 0, 0];
+  // Round-tripped through Date so that 2026-02-30 or 2026-13-01 is refused, not rolled over.
+  if (!match || new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) !== text)
+    throw new BatonError(
+      'BAD_DATE',
+      `"${label}" must be a date such as 2026-12-31; "${text}" is not.`,
+      field,
+    );
+  return { year, month, day };
+}
+
+/** A date the form must carry, typed as YYYY-MM-DD. */
+export function dateFormValue(event: CardEvent, field: string, label: string): FormDate {
+  return formDate(requiredFormValue(event, field, label), field, label);
+}
+
+/** A date typed as YYYY-MM-DD, or undefined when the field was left empty. */
+export function optionalDateFormValue(
+  event: CardEvent,
+  field: string,
+  label: string,
+): FormDate | undefined {
+  const text = optionalFormValue(event, field);
+  return text === undefined ? undefined : formDate(text, field, label);
+}
+
 // ─── Text ───────────────────────────────────────────────────────────────────────────────────────
 
 const CARD_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

@@ -12,10 +12,12 @@ import { homeCard } from '../../src/ui/home/card';
 import { otherMessageCard } from '../../src/ui/home/message';
 import {
   actionButton,
+  dateFormValue,
   errorCard,
   errorResponse,
   errorView,
   integerFormValue,
+  optionalDateFormValue,
   progressBar,
   requiredFormValue,
   requiredParameter,
@@ -55,6 +57,24 @@ describe('reading the card event', () => {
       integerFormValue(form({ cap: ['0'] }), 'cap', 'Daily cap', { min: 1, max: 9 }),
     ).toThrow('"Daily cap" must be a whole number from 1 to 9; "0" is not.');
     expect(integerFormValue(form({ cap: ['7'] }), 'cap', 'Daily cap', { min: 1, max: 9 })).toBe(7);
+  });
+
+  it('reads a date typed YYYY-MM-DD and refuses one the calendar does not have', () => {
+    expect(dateFormValue(form({ start: [' 2028-02-29 '] }), 'start', 'Start date')).toEqual({
+      year: 2028,
+      month: 2,
+      day: 29,
+    });
+    for (const typed of ['2026-02-29', '2026-13-01', '2026-3-2', 'tomorrow'])
+      expect(() => dateFormValue(form({ start: [typed] }), 'start', 'Start date')).toThrow(
+        expect.objectContaining({
+          code: 'BAD_DATE',
+          field: 'start',
+          message: `"Start date" must be a date such as 2026-12-31; "${typed}" is not.`,
+        }),
+      );
+    expect(() => dateFormValue(form({}), 'start', 'Start date')).toThrow('Fill in "Start date"');
+    expect(optionalDateFormValue(form({ end: [''] }), 'end', 'End date')).toBeUndefined();
   });
 
   it('reads parameters from commonEventObject, else from the older top-level copy', () => {

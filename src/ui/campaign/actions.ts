@@ -21,6 +21,7 @@ import { isValidTimeZone, zonedToUtc } from '../../core/schedule';
 import type { Ports } from '../../ports';
 import {
   clockFormValue,
+  dateFormValue,
   formValues,
   integerFormValue,
   notify,
@@ -141,15 +142,14 @@ export const campaignActions: ActionMap = {
   'campaign.saveSettings': (event, ports) => {
     const id = requiredParameter(event, 'id');
     const timeZone = requiredFormValue(event, 'timeZone', 'Time zone');
-    const startDate = requiredFormValue(event, 'startDate', 'Start date');
-    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(startDate);
-    if (!date)
+    const start = dateFormValue(event, 'startDate', 'Start date');
+    if (!isValidTimeZone(timeZone))
       throw new BatonError(
-        'BAD_DATE',
-        `"Start date" must read YYYY-MM-DD; "${startDate}" does not.`,
-        'startDate',
+        'BAD_TIME_ZONE',
+        `"${timeZone}" is not a time zone. Use a name such as Europe/Paris.`,
+        'timeZone',
       );
-    const settings = {
+    updateSettings(ports, id, {
       timeZone,
       window: {
         startMinute: clockFormValue(event, 'windowStart', 'Send from'),
@@ -157,16 +157,8 @@ export const campaignActions: ActionMap = {
         weekdays: formValues(event, 'weekdays').map(Number),
       },
       dailyCap: integerFormValue(event, 'dailyCap', 'Daily cap', { min: 1, max: 2000 }),
-      startAt: 0,
-    };
-    if (!isValidTimeZone(timeZone))
-      throw new BatonError(
-        'BAD_TIME_ZONE',
-        `"${timeZone}" is not a time zone. Use a name such as Europe/Paris.`,
-        'timeZone',
-      );
-    settings.startAt = zonedToUtc(Number(date[1]), Number(date[2]), Number(date[3]), 0, timeZone);
-    updateSettings(ports, id, settings);
+      startAt: zonedToUtc(start.year, start.month, start.day, 0, timeZone),
+    });
     return refreshed(ports, id, 'Settings saved.');
   },
   'campaign.chooseSender': (event, ports) => {

@@ -12,7 +12,6 @@ import { inviteColleague } from '../../app/delegation/invite';
 import { senderStatuses } from '../../app/delegation/senders';
 import { getCampaign } from '../../app/campaigns';
 import { colleagueMailOf, INVITATION_HEADER } from '../../core/delegation/grants';
-import { BatonError } from '../../core/errors';
 import { zonedToUtc } from '../../core/schedule';
 import type { Ports } from '../../ports';
 import { homeCard } from '../home/card';
@@ -20,6 +19,7 @@ import { homeView } from '../home/actions';
 import {
   backToRoot,
   integerFormValue,
+  optionalDateFormValue,
   optionalFormValue,
   pushCard,
   requiredFormValue,
@@ -31,19 +31,10 @@ import {
 } from '../kit';
 import { approvalCard, connectedCard, inviteCard, sendersCard } from './cards';
 
-/** "YYYY-MM-DD" as the end of that day in the user's zone. */
+/** The end date typed, as the end of that day in the user's zone. */
 function endDateOf(event: CardEvent): number | undefined {
-  const text = optionalFormValue(event, 'inviteEndDate');
-  if (text === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match)
-    throw new BatonError(
-      'BAD_END_DATE',
-      `"End date" must look like 2026-12-31; "${text}" does not.`,
-      'inviteEndDate',
-    );
-  const [, y, m, d] = match.map(Number);
-  return zonedToUtc(y, m, d, 24 * 60, userTimeZone(event));
+  const end = optionalDateFormValue(event, 'inviteEndDate', 'End date');
+  return end && zonedToUtc(end.year, end.month, end.day, 24 * 60, userTimeZone(event));
 }
 
 /** Back to the card that opened the form (the campaign editor), with a notification. */
