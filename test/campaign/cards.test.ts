@@ -113,6 +113,26 @@ describe('the campaign cards', () => {
     );
   });
 
+  it('move a step up, keeping each position’s delay, and delete a step', () => {
+    const moved = textOf(shownCard(click('campaign.moveStep', {}, { id, index: '1' }).json));
+    expect(moved).toMatch(
+      /1\. Still looking, \{\{First name\}\}\?[^\n]*\n[^]*2\. A role at \{\{Company\}\} 🚀 · 3 days later/,
+    );
+    click('campaign.moveStep', {}, { id, index: '1' });
+    click(
+      'campaign.saveStep',
+      { subject: 'Last call', text: 'Bye', delayDays: '5' },
+      { id, index: '2' },
+    );
+    const deleted = click('campaign.deleteStep', {}, { id, index: '2' });
+    expect(notificationOf(deleted.json)).toBe('Step 3 deleted.');
+    const text = textOf(shownCard(deleted.json));
+    expect(text).not.toContain('Last call');
+    expect(text).toMatch(
+      /1\. A role at \{\{Company\}\} 🚀[^]*2\. Still looking, \{\{First name\}\}\? · 3 days later/,
+    );
+  });
+
   it('name the field at fault when a setting is wrong', () => {
     const bad = click(
       'campaign.saveSettings',

@@ -31,6 +31,7 @@ import {
   requiredParameter,
   updateCard,
   userTimeZone,
+  type ActionHandler,
   type ActionMap,
   type CardEvent,
 } from '../kit';
@@ -46,10 +47,25 @@ function stepIndex(event: CardEvent): number {
   return index;
 }
 
-function stepsWith(ports: Ports, id: string, change: (steps: Step[]) => void): Step[] {
+/** Saves the steps as `change` leaves them; it answers with the notification's text. */
+function changeSteps(
+  ports: Ports,
+  id: string,
+  change: (steps: Step[]) => string,
+): ReturnType<ActionHandler> {
   const steps = getCampaign(ports, id).steps.map((s) => ({ ...s }));
-  change(steps);
-  return steps;
+  const text = change(steps);
+  updateSteps(ports, id, steps);
+  return refreshed(ports, id, text);
+}
+
+/** A button that moves the campaign through its lifecycle, then shows the editor. */
+function lifecycle(move: (ports: Ports, id: string) => unknown, text: string): ActionHandler {
+  return (event, ports) => {
+    const id = requiredParameter(event, 'id');
+    move(ports, id);
+    return refreshed(ports, id, text);
+  };
 }
 
 /** The Sheets homepage of Baton: the campaigns of the open spreadsheet. */
@@ -92,52 +108,40 @@ export const campaignActions: ActionMap = {
               max: 365,
             }),
     };
-    updateSteps(
-      ports,
-      id,
-      stepsWith(ports, id, (steps) => (steps[index] = step)),
-    );
-    return refreshed(ports, id, `Step ${index + 1} saved.`);
+    return changeSteps(ports, id, (steps) => {
+      steps[index] = step;
+      return `Step ${index + 1} saved.`;
+    });
   },
   'campaign.stepFromDraft': (event, ports) => {
     const id = requiredParameter(event, 'id');
     const index = stepIndex(event);
     const draftId = requiredFormValue(event, 'draftId', 'Draft');
-    const delay = getCampaign(ports, id).steps[index]?.delayDays ?? (index === 0 ? 0 : 3);
-    const step = stepFromDraft(ports, draftId, delay);
-    updateSteps(
-      ports,
-      id,
-      stepsWith(ports, id, (steps) => (steps[index] = step)),
-    );
-    return refreshed(ports, id, `Step ${index + 1} now uses the draft "${step.subject}".`);
+    return changeSteps(ports, id, (steps) => {
+      const step = stepFromDraft(ports, draftId, steps[index]?.delayDays ?? (index === 0 ? 0 : 3));
+      steps[index] = step;
+      return `Step ${index + 1} now uses the draft "${step.subject}".`;
+    });
   },
   'campaign.deleteStep': (event, ports) => {
-    const id = requiredParameter(event, 'id');
     const index = stepIndex(event);
-    updateSteps(
-      ports,
-      id,
-      stepsWith(ports, id, (steps) => steps.splice(index, 1)),
-    );
-    return refreshed(ports, id, `Step ${index + 1} deleted.`);
+    return changeSteps(ports, requiredParameter(event, 'id'), (steps) => {
+      steps.splice(index, 1);
+      return `Step ${index + 1} deleted.`;
+    });
   },
   'campaign.moveStep': (event, ports) => {
-    const id = requiredParameter(event, 'id');
     const index = stepIndex(event);
-    updateSteps(
-      ports,
-      id,
-      stepsWith(ports, id, (steps) => {
-        if (index < 1 || index >= steps.length) return;
+    return changeSteps(ports, requiredParameter(event, 'id'), (steps) => {
+      if (index >= 1 && index < steps.length) {
         [steps[index - 1], steps[index]] = [steps[index], steps[index - 1]];
         [steps[index - 1].delayDays, steps[index].delayDays] = [
           steps[index].delayDays,
           steps[index - 1].delayDays,
         ];
-      }),
-    );
-    return refreshed(ports, id, `Step ${index + 1} moved up.`);
+      }
+      return `Step ${index + 1} moved up.`;
+    });
   },
   'campaign.saveSettings': (event, ports) => {
     const id = requiredParameter(event, 'id');
@@ -181,21 +185,9 @@ export const campaignActions: ActionMap = {
     const step = integerFormValue(event, 'step', 'Step', { min: 1, max: 10 });
     return notify(`Test sent to ${sendTest(ports, id, row, step)}.`);
   },
-  'campaign.launch': (event, ports) => {
-    const id = requiredParameter(event, 'id');
-    launch(ports, id);
-    return refreshed(ports, id, 'Launched: the hourly tick sends inside the window.');
-  },
-  'campaign.pause': (event, ports) => {
-    const id = requiredParameter(event, 'id');
-    pause(ports, id);
-    return refreshed(ports, id, 'Paused: nothing is sent until you resume.');
-  },
-  'campaign.resume': (event, ports) => {
-    const id = requiredParameter(event, 'id');
-    resume(ports, id);
-    return refreshed(ports, id, 'Resumed: follow-ups that fell due are sent next.');
-  },
+  'campaign.launch': lifecycle(launch, 'Launched: the hourly tick sends inside the window.'),
+  'campaign.pause': lifecycle(pause, 'Paused: nothing is sent until you resume.'),
+  'campaign.resume': lifecycle(resume, 'Resumed: follow-ups that fell due are sent next.'),
   'campaign.end': (event, ports) => {
     const id = requiredParameter(event, 'id');
     const wasDraft = getCampaign(ports, id).state === 'draft';
