@@ -8,6 +8,7 @@ import {
   GmailApi,
   GmailApiError,
   type GmailServiceOptions,
+  listQuery,
   NOT_FOUND,
   type Options,
   snippet,
@@ -44,7 +45,8 @@ function apiError(ctx: ExecutionContext, call: string, failure: ApiFailure): Err
 /** 'messages.send' → 'Users.Messages.send', the name a script writes (drafts.delete is remove). */
 function invokeName(call: string): string {
   const parts = call.split('.');
-  const method = parts.pop() === 'delete' ? 'remove' : call.split('.').pop();
+  const last = parts.pop();
+  const method = last === 'delete' ? 'remove' : last;
   return ['Users', ...parts.map((p) => p[0].toUpperCase() + p.slice(1)), method].join('.');
 }
 
@@ -325,7 +327,7 @@ export class GmailAdvancedService {
       ): GoogleAppsScript.Gmail.Schema.ListThreadsResponse =>
         this.call('threads.list', userId, (mailbox) => {
           const labelIds = asList(options.labelIds);
-          const query = `${String(options.q ?? '')} ${labelIds.map((id) => `label:${id}`).join(' ')}`;
+          const query = `${listQuery(options)} ${labelIds.map((id) => `label:${id}`).join(' ')}`;
           const ids = searchThreads(mailbox, query, ctx.kernel.now());
           const { items, next } = this.api.page(ids, options);
           items.forEach((threadId) =>

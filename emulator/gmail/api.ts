@@ -108,6 +108,12 @@ export function snippet(message: StoredMessage): string {
   return message.parsed.text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
+/** The search a list call runs: its q, and in:anywhere when it asks for spam and trash too. */
+export function listQuery(options: Options): string {
+  const query = String(options.q ?? '');
+  return options.includeSpamTrash === true ? `${query} in:anywhere` : query;
+}
+
 const formatOf = (options: Options): string => String(options.format ?? 'full').toLowerCase();
 
 /** How a caller wants a call checked and counted. */
@@ -249,9 +255,7 @@ export class GmailApi {
     options: Options,
   ): GoogleAppsScript.Gmail.Schema.ListMessagesResponse {
     const labelIds = asList(options.labelIds);
-    let query = String(options.q ?? '');
-    if (options.includeSpamTrash === true) query += ' in:anywhere';
-    const found = searchMessages(mailbox, query, this.ctx.kernel.now()).filter((m) =>
+    const found = searchMessages(mailbox, listQuery(options), this.ctx.kernel.now()).filter((m) =>
       labelIds.every((id) => m.labelIds.has(id)),
     );
     const { items, next } = this.page(found, options);

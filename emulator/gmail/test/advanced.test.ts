@@ -170,6 +170,24 @@ describe('Gmail.Users.Messages', () => {
     );
   });
 
+  it('leaves trash out of message and thread lists unless includeSpamTrash asks for it', () => {
+    const { Gmail } = setup();
+    const sent = Gmail.Users.Messages.send({ raw: raw('Binned') }, 'me');
+    Gmail.Users.Messages.trash('me', sent.id!);
+    const listed = (withTrash: boolean) => [
+      (
+        Gmail.Users.Messages.list('me', { q: 'subject:binned', includeSpamTrash: withTrash })
+          .messages ?? []
+      ).map((m) => m.threadId),
+      (
+        Gmail.Users.Threads.list('me', { q: 'subject:binned', includeSpamTrash: withTrash })
+          .threads ?? []
+      ).map((t) => t.id),
+    ];
+    expect(listed(false)).toEqual([[], []]);
+    expect(listed(true)).toEqual([[sent.threadId], [sent.threadId]]);
+  });
+
   it('modifies labels one by one and in batches', () => {
     const { Gmail } = setup();
     const label = Gmail.Users.Labels.create({ name: 'Baton/Campaign 1' }, 'me');
