@@ -3,7 +3,6 @@
 // in the store and returns at once; the hourly tick does the sending.
 import {
   campaignLabel,
-  contentFingerprint,
   validateSettings,
   validateSteps,
   type Campaign,
@@ -129,7 +128,6 @@ export function updateSettings(ports: Ports, id: string, settings: CampaignSetti
   });
 }
 
-/** Sends from this mailbox or one of its verified aliases; a colleague sends by their own grant. */
 /**
  * Sets who sends the campaign. A colleague can only become the sender through an invitation
  * (`invitedColleague`): their own tick sends, and only content they approved, so naming them
@@ -312,18 +310,6 @@ export function setCandidateState(
   progress.candidates.set(key, { ...before, state });
   session.data.progress.set(id, progress);
   session.save();
-}
-
-/** Adds an address to this user's suppression list: no campaign of theirs mails it again. */
-export function suppressAddress(ports: Ports, email: string): void {
-  const session = new StoreSession(ports.store);
-  session.data.suppressed.add(candidateKey(email));
-  session.save();
-}
-
-/** The content fingerprint a colleague's grant approves (the delegation issue's hook). */
-export function campaignFingerprint(ports: Ports, id: string): string {
-  return contentFingerprint(load(ports, id).campaign);
 }
 
 export function listCampaigns(ports: Ports, spreadsheetId?: string): Campaign[] {

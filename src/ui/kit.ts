@@ -65,10 +65,6 @@ export function requiredParameter(event: CardEvent, name: string): string {
   return value;
 }
 
-export function optionalParameter(event: CardEvent, name: string): string | undefined {
-  return parameters(event)[name];
-}
-
 /** The user's time zone as the host reports it (Etc/UTC when it does not). */
 export function userTimeZone(event: CardEvent): string {
   return event.commonEventObject?.timeZone?.id || 'Etc/UTC';
