@@ -39,6 +39,9 @@ export function unitsOf(call: string): number {
   return GMAIL_QUOTA_UNITS[call] ?? 5;
 }
 
+const sumOf = (entries: { units: number }[]): number =>
+  entries.reduce((sum, entry) => sum + entry.units, 0);
+
 /** Units each user spent, with when, over the last minute of virtual time. */
 export class GmailRateWindow {
   unitsPerMinute: number = USER_UNITS_PER_MINUTE.since2026May;
@@ -51,13 +54,14 @@ export class GmailRateWindow {
   }
 
   used(user: string, now: number): number {
-    return this.recent(user, now).reduce((sum, entry) => sum + entry.units, 0);
+    return sumOf(this.recent(user, now));
   }
 
   /** Spends the units when the window has room for them; false (nothing spent) when it has not. */
   admit(user: string, units: number, now: number): boolean {
-    if (this.used(user, now) + units > this.unitsPerMinute) return false;
-    this.recent(user, now).push({ at: now, units });
+    const recent = this.recent(user, now);
+    if (sumOf(recent) + units > this.unitsPerMinute) return false;
+    recent.push({ at: now, units });
     return true;
   }
 }
