@@ -258,6 +258,19 @@ export function labelled(
   return below ? text.setBottomLabel(below) : text;
 }
 
+/** A text field holding `value` (when given), with an optional hint below it. */
+export function textInput(
+  field: string,
+  title: string,
+  value?: string,
+  options: { hint?: string; multiline?: boolean } = {},
+): GoogleAppsScript.Card_Service.TextInput {
+  let widget = CardService.newTextInput().setFieldName(field).setTitle(title);
+  if (value !== undefined) widget = widget.setValue(value);
+  if (options.multiline) widget = widget.setMultiline(true);
+  return options.hint ? widget.setHint(options.hint) : widget;
+}
+
 /** A section of widgets, with an optional header (escaped). */
 export function section(
   header: string | undefined,

@@ -15,6 +15,7 @@ import {
   noticeSection,
   paragraph,
   section,
+  textInput,
 } from '../kit';
 import { FIGURES_ACTION } from '../replies/figures';
 
@@ -23,12 +24,6 @@ type Widget = GoogleAppsScript.Card_Service.Widget;
 
 export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const STATE_WORDS = { draft: 'Draft', running: 'Running', paused: 'Paused', ended: 'Ended' };
-
-function input(field: string, title: string, value: string, multiline = false, hint?: string) {
-  let widget = CardService.newTextInput().setFieldName(field).setTitle(title).setValue(value);
-  if (multiline) widget = widget.setMultiline(true);
-  return hint ? widget.setHint(hint) : widget;
-}
 
 function dropdown(
   field: string,
@@ -64,14 +59,10 @@ export function campaignListCard(view: CampaignListView): Card {
           view.tabs.map((t) => ({ text: t, value: t })),
           view.tabs[0],
         ),
-        input('name', 'Campaign name', '', false, 'Defaults to the tab name'),
-        input(
-          'emailHeader',
-          'Email column',
-          '',
-          false,
-          'Leave empty to detect it from the headers',
-        ),
+        textInput('name', 'Campaign name', '', { hint: 'Defaults to the tab name' }),
+        textInput('emailHeader', 'Email column', '', {
+          hint: 'Leave empty to detect it from the headers',
+        }),
         buttonRow(
           actionButton(
             'New campaign from this tab',
@@ -138,24 +129,19 @@ function settingsWidgets(view: CampaignEditorView): Widget[] {
       .setTitle('Days'),
   );
   return [
-    input(
-      'timeZone',
-      'Time zone',
-      s.timeZone,
-      false,
-      'e.g. Europe/Paris; a "Time zone" column overrides it per row',
-    ),
-    input('windowStart', 'Send from', formatClock(s.window.startMinute)),
-    input('windowEnd', 'Send until', formatClock(s.window.endMinute)),
+    textInput('timeZone', 'Time zone', s.timeZone, {
+      hint: 'e.g. Europe/Paris; a "Time zone" column overrides it per row',
+    }),
+    textInput('windowStart', 'Send from', formatClock(s.window.startMinute)),
+    textInput('windowEnd', 'Send until', formatClock(s.window.endMinute)),
     days,
-    input('dailyCap', 'Daily cap (messages per day)', String(s.dailyCap)),
-    input(
+    textInput('dailyCap', 'Daily cap (messages per day)', String(s.dailyCap)),
+    textInput(
       'startDate',
       'Start date',
       // The day as typed: saving reads it as 00:00 in the campaign's zone, not in UTC.
       localDay(s.startAt, s.timeZone),
-      false,
-      'YYYY-MM-DD (00:00 in the time zone)',
+      { hint: 'YYYY-MM-DD (00:00 in the time zone)' },
     ),
     buttonRow(actionButton('Save settings', 'campaign.saveSettings', { id: view.campaign.id })),
   ];
@@ -207,8 +193,8 @@ export function campaignEditorCard(view: CampaignEditorView): Card {
     section(
       'Sender',
       [
-        input('senderEmail', 'Send from (your address or alias)', campaign.sender.email),
-        input('senderName', 'Name shown in From', campaign.sender.name),
+        textInput('senderEmail', 'Send from (your address or alias)', campaign.sender.email),
+        textInput('senderName', 'Name shown in From', campaign.sender.name),
         buttonRow(
           actionButton('Save sender', 'campaign.chooseSender', { id }),
           // Sending from a colleague's mailbox: the delegation cards (src/ui/delegation).
@@ -219,8 +205,8 @@ export function campaignEditorCard(view: CampaignEditorView): Card {
       { visible: 0 },
     ),
     section('Preview and test', [
-      input('row', 'Row', '2', false, 'A row number of the sheet'),
-      input('step', 'Step', '1'),
+      textInput('row', 'Row', '2', { hint: 'A row number of the sheet' }),
+      textInput('step', 'Step', '1'),
       buttonRow(
         actionButton('Preview', 'campaign.preview', { id }),
         actionButton('Send me a test', 'campaign.sendTest', { id }),
@@ -246,24 +232,17 @@ export function stepEditorCard(view: CampaignEditorView, index: number): Card {
   const id = view.campaign.id;
   const params = { id, index: String(index) };
   const widgets: Widget[] = [
-    input(
-      'subject',
-      'Subject',
-      step.subject,
-      false,
-      index === 0 ? undefined : 'Empty: "Re: " + the first subject, in the same thread',
-    ),
-    input(
-      'text',
-      'Body (plain text)',
-      step.text,
-      true,
-      'Variables: {{First name}}, fallbacks: {{First name|there}}',
-    ),
-    input('html', 'Body (HTML, optional)', step.html, true),
+    textInput('subject', 'Subject', step.subject, {
+      hint: index === 0 ? undefined : 'Empty: "Re: " + the first subject, in the same thread',
+    }),
+    textInput('text', 'Body (plain text)', step.text, {
+      multiline: true,
+      hint: 'Variables: {{First name}}, fallbacks: {{First name|there}}',
+    }),
+    textInput('html', 'Body (HTML, optional)', step.html, { multiline: true }),
   ];
   if (index > 0)
-    widgets.push(input('delayDays', 'Days after the previous step', String(step.delayDays)));
+    widgets.push(textInput('delayDays', 'Days after the previous step', String(step.delayDays)));
   widgets.push(
     buttonRow(
       actionButton('Save step', 'campaign.saveStep', params, 'filled'),

@@ -14,6 +14,7 @@ import {
   pushCard,
   requiredFormValue,
   section,
+  textInput,
   updateCard,
   userTimeZone,
   type ActionMap,
@@ -34,8 +35,6 @@ export const SETTINGS_FIELDS = {
 
 export function settingsCard(view: SettingsView): GoogleAppsScript.Card_Service.Card {
   const d = view.defaults;
-  const input = (field: string, title: string, value: string, hint: string) =>
-    CardService.newTextInput().setFieldName(field).setTitle(title).setValue(value).setHint(hint);
   let days = CardService.newSelectionInput()
     .setType(CardService.SelectionInputType.CHECK_BOX)
     .setFieldName(SETTINGS_FIELDS.weekdays)
@@ -48,26 +47,17 @@ export function settingsCard(view: SettingsView): GoogleAppsScript.Card_Service.
     [
       ...noticeSection(view.notices),
       section('Defaults for new campaigns', [
-        input(SETTINGS_FIELDS.timeZone, 'Time zone', d.timeZone, 'e.g. Europe/Paris'),
-        input(
-          SETTINGS_FIELDS.windowStart,
-          'Send from',
-          formatClock(d.windowStartMinute),
-          'e.g. 9:00',
-        ),
-        input(
-          SETTINGS_FIELDS.windowEnd,
-          'Send until',
-          formatClock(d.windowEndMinute),
-          'e.g. 17:00',
-        ),
+        textInput(SETTINGS_FIELDS.timeZone, 'Time zone', d.timeZone, { hint: 'e.g. Europe/Paris' }),
+        textInput(SETTINGS_FIELDS.windowStart, 'Send from', formatClock(d.windowStartMinute), {
+          hint: 'e.g. 9:00',
+        }),
+        textInput(SETTINGS_FIELDS.windowEnd, 'Send until', formatClock(d.windowEndMinute), {
+          hint: 'e.g. 17:00',
+        }),
         days,
-        input(
-          SETTINGS_FIELDS.dailyCap,
-          'Daily cap',
-          String(d.dailyCap),
-          `1 to ${MAX_DAILY_CAP} a day`,
-        ),
+        textInput(SETTINGS_FIELDS.dailyCap, 'Daily cap', String(d.dailyCap), {
+          hint: `1 to ${MAX_DAILY_CAP} a day`,
+        }),
       ]),
     ],
     actionButton('Save', 'settings.save', {}, 'filled'),

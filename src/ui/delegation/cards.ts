@@ -13,6 +13,7 @@ import {
   labelled,
   paragraph,
   section,
+  textInput,
 } from '../kit';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -22,10 +23,6 @@ export const INVITE_CARD_NAME = 'delegation.invite';
 export const APPROVAL_CARD_NAME = 'delegation.approval';
 export const CONNECTED_CARD_NAME = 'delegation.connected';
 export const SENDERS_CARD_NAME = 'delegation.senders';
-
-function input(field: string, title: string, hint: string): Widget {
-  return CardService.newTextInput().setFieldName(field).setTitle(title).setHint(hint);
-}
 
 /** The owner's form: who to invite, and the limits their mailbox will keep to. */
 export function inviteCard(campaignId: string, campaignName: string): Card {
@@ -38,18 +35,18 @@ export function inviteCard(campaignId: string, campaignName: string): Card {
             'your mailbox. They read every message in Gmail and press <b>Authorize</b>; then ' +
             'their own mailbox sends the sequence. They need no other account.',
         ),
-        input('inviteName', 'Their name', 'As the invitation greets them, e.g. Sam'),
-        input('inviteEmail', 'Their email', 'Their own mailbox, not an alias'),
-        input(
-          'inviteDailyCap',
-          'Daily cap (optional)',
-          'At most this many messages a day from their mailbox',
-        ),
-        input(
-          'inviteEndDate',
-          'End date (optional)',
-          'YYYY-MM-DD: nothing is sent from their mailbox after it',
-        ),
+        textInput('inviteName', 'Their name', undefined, {
+          hint: 'As the invitation greets them, e.g. Sam',
+        }),
+        textInput('inviteEmail', 'Their email', undefined, {
+          hint: 'Their own mailbox, not an alias',
+        }),
+        textInput('inviteDailyCap', 'Daily cap (optional)', undefined, {
+          hint: 'At most this many messages a day from their mailbox',
+        }),
+        textInput('inviteEndDate', 'End date (optional)', undefined, {
+          hint: 'YYYY-MM-DD: nothing is sent from their mailbox after it',
+        }),
       ]),
     ],
     actionButton('Send invitation', 'delegation.invite', { campaignId }, 'filled'),
