@@ -2,7 +2,7 @@
 // outbox.ts), and the one-shot trigger that runs it. Kept apart so that the campaign use cases can
 // queue work without depending on the outbox itself.
 import type { Ports } from '../../ports';
-import { delegationOf } from './records';
+import { delegationOf, loadList } from './records';
 
 export const OUTBOX_HANDLER = 'onDelegationOutbox';
 export const OUTBOX_DELAY_MS = 60_000;
@@ -23,10 +23,5 @@ export function queuePublish(ports: Ports, campaignId: string): void {
 }
 
 export function publishQueue(ports: Ports): string[] {
-  try {
-    const list = JSON.parse(ports.store.readAll()[PUBLISH_KEY] ?? '[]') as string[];
-    return Array.isArray(list) ? list : [];
-  } catch {
-    return [];
-  }
+  return loadList<string>(ports.store, PUBLISH_KEY);
 }

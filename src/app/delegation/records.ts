@@ -126,15 +126,20 @@ export interface Invite {
   pending?: boolean;
 }
 
-export function loadInvites(store: KeyValueStore): Invite[] {
-  const text = store.readAll()[INVITES_KEY];
+/** A JSON list the user's store keeps under `key`; a missing or unreadable one reads as empty. */
+export function loadList<T>(store: KeyValueStore, key: string): T[] {
+  const text = store.readAll()[key];
   if (!text) return [];
   try {
-    const invites = JSON.parse(text) as Invite[];
-    return Array.isArray(invites) ? invites : [];
+    const list = JSON.parse(text) as unknown;
+    return Array.isArray(list) ? (list as T[]) : [];
   } catch {
     return [];
   }
+}
+
+export function loadInvites(store: KeyValueStore): Invite[] {
+  return loadList<Invite>(store, INVITES_KEY);
 }
 
 export function saveInvites(store: KeyValueStore, invites: Invite[]): void {
