@@ -352,9 +352,6 @@ function respond(navigation: GoogleAppsScript.Card_Service.Navigation, text?: st
 
 // ─── Errors: the one place an error becomes words ───────────────────────────────────────────────
 
-/** Codes whose message is about one thing the user typed: a notification is enough. */
-const FIELD_CODES = new Set(['MISSING_FIELD', 'BAD_NUMBER']);
-
 /** Apps Script's own messages that people can act on, in plain words. */
 const PLATFORM_ERRORS: { pattern: RegExp; view: Omit<ErrorView, 'code'> & { code: string } }[] = [
   {
@@ -439,6 +436,7 @@ export function errorCardFor(error: unknown): Card {
 /** An error as a card action's answer: a notification for a field to fix, else an error card. */
 export function errorResponse(error: unknown): ActionResponse {
   const view = shownErrorView(error);
-  if (view.field || (view.code && FIELD_CODES.has(view.code))) return notify(view.message);
+  // An error about one field the user typed (every form reader names it): a notification is enough.
+  if (view.field) return notify(view.message);
   return pushCard(errorCard(view));
 }
