@@ -275,7 +275,7 @@ export function buildReportBody(humanText: string, statusFields: string, origina
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-function splitHeadBody(source: string): { head: string; body: string } {
+export function splitHeadBody(source: string): { head: string; body: string } {
   const match = /\r?\n\r?\n/.exec(source);
   if (!match) return { head: source, body: '' };
   return { head: source.slice(0, match.index), body: source.slice(match.index + match[0].length) };
@@ -344,13 +344,7 @@ function parsePart(source: string): MimePart {
   };
   const boundary = contentType.params.boundary;
   if (contentType.value.startsWith('multipart/') && boundary) {
-    const delimiter = `--${boundary}`;
-    const sections = body.split(new RegExp(`\\r?\\n?${escapeRegExp(delimiter)}`));
-    // sections[0] is the preamble; a section starting with "--" is the epilogue after the close
-    for (const section of sections.slice(1)) {
-      if (section.startsWith('--')) break;
-      part.parts.push(parsePart(section.replace(/^[ \t]*\r?\n/, '')));
-    }
+    part.parts = multipartSections(body, boundary).map(parsePart);
   } else {
     part.body = decodeTransfer(body, headerValue(headers, 'Content-Transfer-Encoding') ?? '7bit');
   }
@@ -358,6 +352,18 @@ function parsePart(source: string): MimePart {
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The parts of a multipart body: what lies between `--boundary` lines, up to `--boundary--`. */
+export function multipartSections(body: string, boundary: string): string[] {
+  const sections = body.split(new RegExp(`\\r?\\n?${escapeRegExp(`--${boundary}`)}`));
+  const parts: string[] = [];
+  // sections[0] is the preamble; a section starting with "--" is the epilogue after the close
+  for (const section of sections.slice(1)) {
+    if (section.startsWith('--')) break;
+    parts.push(section.replace(/^[ \t]*\r?\n/, ''));
+  }
+  return parts;
+}
 
 export function partText(part: MimePart): string {
   return decodeCharset(part.body, part.params.charset ?? 'utf-8');

@@ -15,6 +15,14 @@ import {
   webOf,
 } from '../web';
 import { type ApiFailure, errorBody, GmailApi, GmailApiError, type Options } from './api';
+import {
+  type Header,
+  headerValue,
+  multipartSections,
+  parseHeaders,
+  parseParameterised,
+  splitHeadBody,
+} from './mime';
 
 /** gmail.googleapis.com, and the older www.googleapis.com that still serves the same paths. */
 export const GMAIL_ORIGINS = ['https://gmail.googleapis.com', 'https://www.googleapis.com'];
@@ -212,56 +220,30 @@ interface BatchPart {
   contentId?: string;
   contentType: string;
   requestLine: string;
-  headers: Record<string, string>;
+  headers: Header[];
 }
 
-/** `Name: value` lines (folded lines joined) as lower-case names. */
-function headerBlock(text: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of text.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0)
-      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
-function splitHead(text: string): [string, string] {
-  const blank = /\r?\n\r?\n/.exec(text);
-  return blank
-    ? [text.slice(0, blank.index), text.slice(blank.index + blank[0].length)]
-    : [text, ''];
-}
-
+/** A multipart/mixed Content-Type's boundary; undefined for any other type. */
 function boundaryOf(contentType: string | undefined): string | undefined {
-  if (!/^\s*multipart\/mixed\s*;/i.test(contentType ?? '')) return undefined;
-  return /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i
-    .exec(contentType ?? '')
-    ?.slice(1)
-    .find(Boolean);
+  const { value, params } = parseParameterised(contentType ?? '');
+  return value === 'multipart/mixed' ? params.boundary : undefined;
 }
 
-/** The parts between `--boundary` lines, up to `--boundary--`. */
+/** Each part's own headers and the HTTP request it holds (request line and headers). */
 function batchParts(body: string, boundary: string): BatchPart[] {
-  const delimiter = `--${boundary}`;
-  const sections = body.split(
-    new RegExp(`(?:^|\\r?\\n)${delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
-  );
-  const parts: BatchPart[] = [];
-  for (const section of sections.slice(1)) {
-    if (section.startsWith('--')) break;
-    const [partHead, http] = splitHead(section.replace(/^[ \t]*\r?\n/, ''));
-    const partHeaders = headerBlock(partHead);
-    const [requestHead] = splitHead(http.replace(/^(\r?\n)+/, ''));
-    const [requestLine, ...headerLines] = requestHead.split(/\r?\n/);
-    parts.push({
-      contentId: partHeaders['content-id'],
-      contentType: partHeaders['content-type'] ?? '',
+  return multipartSections(body, boundary).map((section) => {
+    const part = splitHeadBody(section);
+    const partHeaders = parseHeaders(part.head);
+    const [requestLine, ...headerLines] = splitHeadBody(
+      part.body.replace(/^(\r?\n)+/, ''),
+    ).head.split(/\r?\n/);
+    return {
+      contentId: headerValue(partHeaders, 'Content-ID'),
+      contentType: headerValue(partHeaders, 'Content-Type') ?? '',
       requestLine: requestLine.trim(),
-      headers: headerBlock(headerLines.join('\r\n')),
-    });
-  }
-  return parts;
+      headers: parseHeaders(headerLines.join(CRLF)),
+    };
+  });
 }
 
 /** One part's answer: its own Authorization header (if any) replaces the batch's. */
@@ -269,9 +251,8 @@ function answerPart(ctx: ExecutionContext, batchToken: AccessToken, part: BatchP
   const request = /^([A-Z]+)\s+(\/\S*)(?:\s+HTTP\/\d(?:\.\d)?)?$/.exec(part.requestLine);
   if (!/^application\/http\b/i.test(part.contentType) || !request)
     return failed(GMAIL_HTTP_FAILURES.badPart);
-  const token = part.headers.authorization
-    ? authenticate(ctx, part.headers.authorization)
-    : batchToken;
+  const authorization = headerValue(part.headers, 'Authorization');
+  const token = authorization ? authenticate(ctx, authorization) : batchToken;
   if (!('token' in token)) return failed(token);
   return answerCall(ctx, token, request[1], request[2]);
 }
