@@ -71,8 +71,7 @@ function blobLike(value: unknown): value is { getBytes(): number[]; getContentTy
 }
 
 /** The request the fetch sends: the payload's bytes and its content type, headers lower-cased. */
-function buildRequest(url: URL, params: Params): HttpRequest {
-  const method = String(params.method ?? 'get').toLowerCase();
+function buildRequest(url: URL, method: string, params: Params): HttpRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(params.headers ?? {}))
     headers[name.toLowerCase()] = String(value);
@@ -89,7 +88,7 @@ function buildRequest(url: URL, params: Params): HttpRequest {
   }
   if (contentType) headers['content-type'] = contentType;
   else if (body.length > 0) headers['content-type'] ??= 'application/x-www-form-urlencoded';
-  return { url, method: method.toUpperCase(), headers, body };
+  return { url, method, headers, body };
 }
 
 function httpResponse(exec: Execution, response: HttpResponse) {
@@ -119,7 +118,8 @@ export function urlFetchService(exec: Execution): Record<string, unknown> {
     if (manifest.oauthScopes && !manifest.oauthScopes.includes(EXTERNAL_REQUEST_SCOPE))
       throw exception(exec, URL_FETCH_ERRORS.permission(method));
     const url = parseUrl(String(urlText));
-    if (!url || !METHODS.has(String(params.method ?? 'get').toLowerCase()))
+    const httpMethod = String(params.method ?? 'get').toLowerCase();
+    if (!url || !METHODS.has(httpMethod))
       throw exception(exec, URL_FETCH_ERRORS.invalidUrl(String(urlText)));
     const allowlist = manifest.urlFetchWhitelist;
     if (Array.isArray(allowlist) && !allowlist.some((prefix) => allowedByPrefix(url, prefix)))
@@ -132,7 +132,10 @@ export function urlFetchService(exec: Execution): Record<string, unknown> {
     }
     const server = web.find(url);
     if (!server) throw exception(exec, URL_FETCH_ERRORS.dns(String(urlText)));
-    const response = server.serve(buildRequest(url, params), { ctx: exec, charge });
+    const response = server.serve(buildRequest(url, httpMethod.toUpperCase(), params), {
+      ctx: exec,
+      charge,
+    });
     if (params.muteHttpExceptions !== true && response.status >= 400)
       throw exception(
         exec,
