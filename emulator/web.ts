@@ -75,7 +75,7 @@ export function jsonResponse(status: number, value: unknown): HttpResponse {
 /** Google access tokens live one hour (OAuth 2.0 documentation: expires_in 3599). */
 export const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 /** getOAuthToken hands out a fresh token when the cached one has less than this left (unverified). */
-export const TOKEN_RENEWAL_MARGIN_MS = 5 * 60 * 1000;
+const TOKEN_RENEWAL_MARGIN_MS = 5 * 60 * 1000;
 
 export interface AccessToken {
   token: string;

@@ -123,7 +123,7 @@ export interface ServeOptions {
 }
 
 /** Gmail's "Resolve errors" guide: 403, reason userRateLimitExceeded, for the per-user limit. */
-export const RATE_LIMITED: ApiFailure = {
+const RATE_LIMITED: ApiFailure = {
   code: 403,
   message: 'User Rate Limit Exceeded',
   reason: 'userRateLimitExceeded',
