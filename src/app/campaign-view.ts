@@ -1,10 +1,11 @@
 // The view models of the campaign cards (Sheets list, editor, step editor, preview), gathered
 // from the store and one read of the campaign's tab.
 import type { Campaign } from '../core/campaign';
-import { readRoster, variableHeaders } from '../core/roster';
+import { variableHeaders } from '../core/roster';
 import { NEW_PROGRESS } from '../core/sequence';
 import type { Ports } from '../ports';
 import { getCampaign, launchProblems, listCampaigns } from './campaigns';
+import { campaignRoster } from './roster';
 import { StoreSession } from './store';
 
 export interface CampaignListView {
@@ -51,10 +52,7 @@ export function campaignList(ports: Ports, spreadsheetId: string): CampaignListV
 
 export function campaignEditor(ports: Ports, id: string, withDrafts = false): CampaignEditorView {
   const campaign = getCampaign(ports, id);
-  const roster = readRoster(
-    ports.sheets.readTab(campaign.spreadsheetId, campaign.tabName),
-    campaign.emailHeader,
-  );
+  const roster = campaignRoster(ports, campaign);
   const progress = new StoreSession(ports.store).data.progress.get(id);
   const sentPerStep = campaign.steps.map(() => 0);
   const stopped: Record<string, number> = {};

@@ -18,7 +18,6 @@ import {
   candidateKey,
   invalidEmailReason,
   normaliseEmail,
-  readRoster,
   variableHeaders,
   type Roster,
 } from '../core/roster';
@@ -27,6 +26,7 @@ import { emptyProgress } from '../core/store';
 import { unknownVariables } from '../core/template';
 import type { Ports } from '../ports';
 import { publishToSenders } from './delegation/publish';
+import { campaignRoster } from './roster';
 import { StoreSession } from './store';
 import { newCampaignSettings } from './home';
 import { ensureHourlyTick } from './triggers';
@@ -58,18 +58,8 @@ function update(ports: Ports, id: string, change: (campaign: Campaign) => void):
   return campaign;
 }
 
-function readCampaignRoster(ports: Ports, campaign: Campaign): Roster {
-  return readRoster(
-    ports.sheets.readTab(campaign.spreadsheetId, campaign.tabName),
-    campaign.emailHeader,
-  );
-}
-
 export function createCampaignFromTab(ports: Ports, input: NewCampaign): Campaign {
-  const roster = readRoster(
-    ports.sheets.readTab(input.spreadsheetId, input.tabName),
-    input.emailHeader,
-  );
+  const roster = campaignRoster(ports, input);
   if (roster.emailColumn < 0)
     throw new BatonError(
       'NO_EMAIL_COLUMN',
@@ -178,7 +168,7 @@ export function previewRow(ports: Ports, id: string, row: number, step = 1): Row
 function previewOf(ports: Ports, campaign: Campaign, row: number, step: number): RowPreview {
   if (step < 1 || step > campaign.steps.length)
     throw new BatonError('NO_STEP', `Step ${step} does not exist: add steps first.`, 'step');
-  const roster = readCampaignRoster(ports, campaign);
+  const roster = campaignRoster(ports, campaign);
   const skipped = roster.skipped.find((s) => s.row === row);
   const candidate = roster.candidates.find((c) => c.row === row);
   if (!candidate && !skipped)
@@ -248,7 +238,7 @@ export function launch(ports: Ports, id: string): Campaign {
   const { session, campaign } = load(ports, id);
   if (campaign.state !== 'draft')
     throw new BatonError('ALREADY_LAUNCHED', 'This campaign was launched already: use Resume.');
-  const problems = launchProblems(campaign, readCampaignRoster(ports, campaign));
+  const problems = launchProblems(campaign, campaignRoster(ports, campaign));
   if (problems.length > 0) throw new BatonError('NOT_READY', problems.join(' '));
   campaign.state = 'running';
   campaign.launchedAt = ports.clock.now();

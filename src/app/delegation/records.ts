@@ -19,9 +19,9 @@ import {
 } from '../../core/delegation/grants';
 import type { Campaign } from '../../core/campaign';
 import { composeMessage } from '../../core/message/compose';
-import { readRoster } from '../../core/roster';
 import type { KeyValueStore, Ports } from '../../ports';
 import type { DelegationPorts } from '../../ports/delegation';
+import { campaignRoster } from '../roster';
 
 export function delegationOf(ports: Ports): DelegationPorts {
   if (!ports.delegation)
@@ -178,10 +178,7 @@ export function recipientCount(
   campaign: Pick<Campaign, 'spreadsheetId' | 'tabName' | 'emailHeader'>,
 ): number | undefined {
   try {
-    return readRoster(
-      ports.sheets.readTab(campaign.spreadsheetId, campaign.tabName),
-      campaign.emailHeader,
-    ).candidates.length;
+    return campaignRoster(ports, campaign).candidates.length;
   } catch {
     return undefined;
   }

@@ -25,10 +25,10 @@ import {
 } from '../../core/replies/state';
 import { pauseMail, pauseReason } from '../../core/replies/pause';
 import { suppressionRow } from '../../core/replies/suppression';
-import { readRoster } from '../../core/roster';
 import type { CandidateState, Progress } from '../../core/sequence';
 import type { Ports } from '../../ports';
 import type { ReplyPorts, ThreadMessage } from '../../ports/replies';
+import { campaignRoster } from '../roster';
 import { threadLink } from '../status';
 import { StoreSession } from '../store';
 import { holdsFrom, type SendHolds } from './holds';
@@ -403,10 +403,7 @@ export function candidateEmail(
   if (!byKey) {
     byKey = new Map();
     try {
-      const roster = readRoster(
-        ctx.ports.sheets.readTab(campaign.spreadsheetId, campaign.tabName),
-        campaign.emailHeader,
-      );
+      const roster = campaignRoster(ctx.ports, campaign);
       for (const candidate of roster.candidates) byKey.set(candidate.key, candidate.email);
     } catch (error) {
       ctx.report.errors.push(`Campaign "${campaign.name}": ${(error as Error).message}`);
