@@ -3,7 +3,7 @@
 // 6 hours at most.
 import type { Execution } from '../runtime';
 import { guarded, type Members } from './guard';
-import { scopedGetters } from './scopes';
+import { ScopedStores, scopedGetters } from './scopes';
 
 const KEY_LIMIT = 250;
 const VALUE_LIMIT_BYTES = 100 * 1024;
@@ -16,15 +16,7 @@ interface Entry {
 }
 
 /** Every cache of the world, keyed by project and scope. */
-export class CacheStores {
-  private readonly caches = new Map<string, Map<string, Entry>>();
-
-  cache(key: string): Map<string, Entry> {
-    let cache = this.caches.get(key);
-    if (!cache) this.caches.set(key, (cache = new Map()));
-    return cache;
-  }
-}
+export class CacheStores extends ScopedStores<Entry> {}
 
 const SERVICE = 'CacheService';
 
@@ -99,7 +91,7 @@ class FakeCache implements GoogleAppsScript.Cache.Cache {
 /** The CacheService global of one execution. */
 export function cacheService(exec: Execution): Record<string, unknown> {
   const open = scopedGetters(exec, (key) =>
-    guarded(exec, 'Cache', new FakeCache(exec, exec.world.caches.cache(key))),
+    guarded(exec, 'Cache', new FakeCache(exec, exec.world.caches.store(key))),
   );
   return {
     CacheService: guarded(exec, 'CacheService', {

@@ -3,7 +3,7 @@
 // value, 500 KB a store counting keys, and the daily read/write quota.
 import type { Execution } from '../runtime';
 import { guarded, type Methods } from './guard';
-import { type Scope, scopeKey, scopedGetters } from './scopes';
+import { type Scope, ScopedStores, scopeKey, scopedGetters } from './scopes';
 
 export const VALUE_LIMIT_BYTES = 9 * 1024;
 export const STORE_LIMIT_BYTES = 500 * 1024;
@@ -16,17 +16,9 @@ export type PropertyScope = Scope;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Every property store of the world, keyed by project and scope. */
-export class PropertyStores {
-  private readonly stores = new Map<string, Map<string, string>>();
-
+export class PropertyStores extends ScopedStores<string> {
   static key(projectId: string, scope: PropertyScope, owner = ''): string {
     return scopeKey(projectId, scope, owner);
-  }
-
-  store(key: string): Map<string, string> {
-    let store = this.stores.get(key);
-    if (!store) this.stores.set(key, (store = new Map()));
-    return store;
   }
 
   /** A copy of one store, for tests and tools: `owner` is the user's email or the document id. */

@@ -9,6 +9,17 @@ export function scopeKey(projectId: string, scope: Scope, owner = ''): string {
   return `${scope}\u0000${projectId}\u0000${owner}`;
 }
 
+/** Every store of one service in the world, by scope key, each made on first use. */
+export class ScopedStores<V> {
+  private readonly stores = new Map<string, Map<string, V>>();
+
+  store(key: string): Map<string, V> {
+    let store = this.stores.get(key);
+    if (!store) this.stores.set(key, (store = new Map()));
+    return store;
+  }
+}
+
 /** The getScript…/getUser…/getDocument… getters of a scoped service, opening `open(key)`. */
 export function scopedGetters<T>(exec: Execution, open: (key: string) => T) {
   const key = (scope: Scope, owner?: string) => scopeKey(exec.project.id, scope, owner);
