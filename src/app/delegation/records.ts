@@ -18,6 +18,7 @@ import {
   type SenderRow,
 } from '../../core/delegation/grants';
 import type { Campaign } from '../../core/campaign';
+import { parseJsonList } from '../../core/json-list';
 import { composeMessage } from '../../core/message/compose';
 import type { KeyValueStore, Ports } from '../../ports';
 import type { DelegationPorts } from '../../ports/delegation';
@@ -128,14 +129,7 @@ export interface Invite {
 
 /** A JSON list the user's store keeps under `key`; a missing or unreadable one reads as empty. */
 export function loadList<T>(store: KeyValueStore, key: string): T[] {
-  const text = store.readAll()[key];
-  if (!text) return [];
-  try {
-    const list = JSON.parse(text) as unknown;
-    return Array.isArray(list) ? (list as T[]) : [];
-  } catch {
-    return [];
-  }
+  return parseJsonList<T>(store.readAll()[key]);
 }
 
 export function loadInvites(store: KeyValueStore): Invite[] {

@@ -3,6 +3,7 @@
 // colleague's mailbox may send. docs/delegation.md explains who keeps which record and why.
 import { contentFingerprint, type Campaign } from '../campaign';
 import { BatonError } from '../errors';
+import { parseJsonList } from '../json-list';
 
 /**
  * Baton's mails to a colleague carry one header, so the card on an open message reads one header,
@@ -285,13 +286,7 @@ export interface Grant {
 }
 
 export function decodeGrants(text: string | undefined): Grant[] {
-  if (!text) return [];
-  try {
-    const grants = JSON.parse(text) as Grant[];
-    return Array.isArray(grants) ? grants : [];
-  } catch {
-    return [];
-  }
+  return parseJsonList<Grant>(text);
 }
 
 export function encodeGrants(grants: Grant[]): string {
