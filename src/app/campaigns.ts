@@ -1,5 +1,5 @@
 // The campaign use cases the cards call: create from a tab, edit steps, settings and sender,
-// preview a row, send a test, launch, pause, resume, end, stop a candidate. Each records intent
+// preview a row, send a test, launch, pause, resume, end. Each records intent
 // in the store and returns at once; the hourly tick does the sending.
 import {
   campaignLabel,
@@ -14,14 +14,7 @@ import { BatonError } from '../core/errors';
 import { shortHash } from '../core/hash';
 import { composeMessage } from '../core/message/compose';
 import { mergeStep } from '../core/merge';
-import {
-  candidateKey,
-  invalidEmailReason,
-  normaliseEmail,
-  variableHeaders,
-  type Roster,
-} from '../core/roster';
-import type { CandidateState } from '../core/sequence';
+import { invalidEmailReason, normaliseEmail, variableHeaders, type Roster } from '../core/roster';
 import { emptyProgress } from '../core/store';
 import { unknownVariables } from '../core/template';
 import type { Ports } from '../ports';
@@ -276,30 +269,6 @@ export function end(ports: Ports, id: string): Campaign {
   session.data.progress.delete(id);
   session.save();
   return { ...campaign, state: 'ended' };
-}
-
-/**
- * Takes a candidate out of a sequence (the replies issue's hook: replied, opted_out, bounced; a
- * person's: stopped) or back in (active, which also retries a failed send).
- */
-export function setCandidateState(
-  ports: Ports,
-  id: string,
-  email: string,
-  state: CandidateState,
-): void {
-  const { session } = load(ports, id);
-  const key = candidateKey(email);
-  const progress = session.data.progress.get(id) ?? emptyProgress();
-  const before = progress.candidates.get(key) ?? {
-    sent: 0,
-    state: 'active',
-    lastSentAt: 0,
-    threadId: '',
-  };
-  progress.candidates.set(key, { ...before, state });
-  session.data.progress.set(id, progress);
-  session.save();
 }
 
 export function listCampaigns(ports: Ports, spreadsheetId?: string): Campaign[] {

@@ -1,6 +1,8 @@
 // The sending tick on in-memory fakes: a whole campaign over simulated weeks, the send window,
 // the caps, missing variables, pause and resume, and exactly-once under a kill at every port call.
-import { pause, resume, setCandidateState } from '../../src/app/campaigns';
+import { pause, resume } from '../../src/app/campaigns';
+import { StoreSession } from '../../src/app/store';
+import { candidateKey } from '../../src/core/roster';
 import { localDay, localTime } from '../../src/core/schedule';
 import { FakeWorld } from '../campaign/fakes';
 import {
@@ -197,7 +199,12 @@ describe('runSendingTick', () => {
     const world = new FakeWorld(MONDAY_MIDNIGHT_UTC);
     const campaign = setUpCampaign(world, { rows: candidateRows(2) });
     runHourly(world, 24);
-    setCandidateState(world.ports(), campaign.id, 'candidate2@example.org', 'replied');
+    // As the reply scan does when the candidate answers (src/app/replies).
+    const session = new StoreSession(world.ports().store);
+    const progress = session.data.progress.get(campaign.id)!;
+    const key = candidateKey('candidate2@example.org');
+    progress.candidates.set(key, { ...progress.candidates.get(key)!, state: 'replied' });
+    session.save();
     runHourly(world, 14 * 24);
     expect(world.sentTo('candidate1@example.org')).toHaveLength(3);
     expect(world.sentTo('candidate2@example.org')).toHaveLength(1);
