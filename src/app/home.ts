@@ -12,7 +12,7 @@ import { decodeReplyState, type ReplyState } from '../core/replies/state';
 import type { Progress } from '../core/sequence';
 import { STORE_LIMIT_BYTES, storeWarning, type CampaignProgress } from '../core/store';
 import type { Ports } from '../ports';
-import { StoreSession } from './store';
+import { ReadOnceStore, StoreSession } from './store';
 import { ensureHourlyTick, hasHourlyTick } from './triggers';
 import type {
   CampaignDefaults,
@@ -46,11 +46,9 @@ const REPLIED: ReadonlySet<Progress['state']> = new Set(['replied', 'opted_out']
  */
 export function loadHome(ports: Ports, grants: GrantView[] = []): HomeView {
   // One read of the user's properties serves the campaign store and the replies record.
-  const all = ports.store.readAll();
-  const session = new StoreSession({
-    readAll: () => all,
-    write: (e, r) => ports.store.write(e, r),
-  });
+  const store = new ReadOnceStore(ports.store);
+  const all = store.readAll();
+  const session = new StoreSession(store);
   const interested = interestedByCampaign(decodeReplyState(all));
   const bytes = session.bytes();
   const mailbox = {
