@@ -185,6 +185,8 @@ export class Mailbox {
   private readonly pendingRejections: BounceKind[] = [];
   bouncing: BounceKind | undefined;
   private readonly byRfcId = new Map<string, string[]>();
+  /** Message ids by thread id, so reading a thread does not scan the mailbox. */
+  private readonly byThread = new Map<string, Set<string>>();
   private labelCounter = 0;
 
   constructor(
@@ -237,8 +239,9 @@ export class Mailbox {
 
   /** Messages of a thread, oldest first; drafts are left out unless asked for. */
   thread(threadId: string, withDrafts = false): StoredMessage[] {
-    return [...this.messages.values()]
-      .filter((m) => m.threadId === threadId && (withDrafts || !m.labelIds.has('DRAFT')))
+    return [...(this.byThread.get(threadId) ?? [])]
+      .map((id) => this.messages.get(id) as StoredMessage)
+      .filter((m) => withDrafts || !m.labelIds.has('DRAFT'))
       .sort((a, b) => a.internalDate - b.internalDate || a.id.localeCompare(b.id));
   }
 
@@ -314,6 +317,9 @@ export class Mailbox {
       historyId: this.historyId,
     };
     this.messages.set(id, message);
+    const thread = this.byThread.get(message.threadId);
+    if (thread) thread.add(id);
+    else this.byThread.set(message.threadId, new Set([id]));
     if (rfcMessageId)
       this.byRfcId.set(rfcMessageId, [...(this.byRfcId.get(rfcMessageId) ?? []), id]);
     this.record('messageAdded', message, [...message.labelIds]);
@@ -324,6 +330,7 @@ export class Mailbox {
     const message = this.messages.get(messageId);
     if (!message) return;
     this.messages.delete(messageId);
+    this.byThread.get(message.threadId)?.delete(messageId);
     this.record('messageDeleted', message, []);
   }
 
