@@ -7,8 +7,11 @@ import type { CandidateState, Progress } from './sequence';
 
 /** Every key starts with this: `b` for Baton, `1` for the format version. */
 export const PREFIX = 'b1.';
-/** Apps Script refuses values over 9 KB; chunks stay well under. */
-export const CHUNK_CHARS = 8000;
+/**
+ * Apps Script refuses a value over 9 KB (9,216 bytes); each chunk's size, measured the most
+ * pessimistic way (chunkCost), stays under this, with room for its key and `<count>|` head.
+ */
+export const CHUNK_BYTES = 8000;
 /** The user-properties store holds 500 KB, keys included. */
 export const STORE_LIMIT_BYTES = 500 * 1024;
 /** Above this the cards warn that the store is nearly full. */
@@ -80,11 +83,38 @@ function asciiJson(value: unknown): string {
   );
 }
 
-/** Splits a value into `base` (`<count>|<first piece>`) and `base.1`, `base.2`, ... */
+/**
+ * What one UTF-16 code unit can cost against the 9 KB limit, whichever way Apps Script counts a
+ * value (Google does not say): 1 for ASCII; for anything else 6, the most of UTF-8 (3 bytes a
+ * BMP character, 4 a surrogate pair = 2 units), UTF-16 (2 a unit) and a `\uXXXX` JSON escape (6
+ * a unit). So a chunk of CJK, emoji or escapes never passes the limit, however it is measured.
+ */
+function chunkCost(codeUnit: number): number {
+  return codeUnit < 0x80 ? 1 : 6;
+}
+
+/**
+ * Splits a value into `base` (`<count>|<first piece>`) and `base.1`, `base.2`, ..., each piece
+ * at most CHUNK_BYTES as chunkCost counts, never splitting a surrogate pair.
+ */
 export function chunk(base: string, value: string): Record<string, string> {
   const pieces: string[] = [];
-  for (let i = 0; i < value.length || pieces.length === 0; i += CHUNK_CHARS)
-    pieces.push(value.slice(i, i + CHUNK_CHARS));
+  let start = 0;
+  let cost = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    const step = chunkCost(unit) * pair;
+    if (cost + step > CHUNK_BYTES) {
+      pieces.push(value.slice(start, i));
+      start = i;
+      cost = 0;
+    }
+    cost += step;
+    i += pair - 1;
+  }
+  pieces.push(value.slice(start));
   const entries: Record<string, string> = { [base]: `${pieces.length}|${pieces[0]}` };
   for (let i = 1; i < pieces.length; i++) entries[`${base}.${i}`] = pieces[i];
   return entries;

@@ -4,7 +4,7 @@ import { defaultSettings, type Campaign } from '../../src/core/campaign';
 import { candidateKey } from '../../src/core/roster';
 import type { Progress } from '../../src/core/sequence';
 import {
-  CHUNK_CHARS,
+  CHUNK_BYTES,
   chunk,
   decodeStore,
   emptyStore,
@@ -114,12 +114,54 @@ describe('the store codec', () => {
   });
 
   it('reassembles chunked values and says when a chunk is missing', () => {
-    const value = 'x'.repeat(CHUNK_CHARS * 2 + 5);
+    const value = 'x'.repeat(CHUNK_BYTES * 2 + 5);
     const entries = chunk('b1.t', value);
     expect(Object.keys(entries)).toEqual(['b1.t', 'b1.t.1', 'b1.t.2']);
     expect(unchunk(entries, 'b1.t')).toBe(value);
     delete entries['b1.t.1'];
     expect(() => unchunk(entries, 'b1.t')).toThrow(/lost part/);
+  });
+
+  // The worst encodings: 3-byte CJK, 4-byte emoji (surrogate pairs), 2-byte Latin, and the same
+  // text as \u escapes; whichever way the 9 KB limit counts a value (UTF-8 bytes, UTF-16, JSON
+  // escapes), every chunk stays under it, and no character is cut in two.
+  const escaped = (text: string) =>
+    text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const worst = {
+    cjk: '例子公司候補者'.repeat(3000),
+    emoji: '🚀👩🏽‍💻𝄞'.repeat(2000),
+    latin: 'Zürich café '.repeat(2000),
+    mixed: 'a例🚀é\\u00e9'.repeat(3000),
+  };
+  it.each(Object.entries(worst))(
+    'keeps every chunk of %s text under 9 KB, however counted',
+    (_, value) => {
+      for (const text of [value, escaped(value)]) {
+        const entries = chunk('b1.pending', text);
+        expect(unchunk(entries, 'b1.pending')).toBe(text);
+        for (const [key, piece] of Object.entries(entries)) {
+          expect(Buffer.byteLength(key + piece, 'utf8')).toBeLessThan(9 * 1024);
+          expect(Buffer.byteLength(escaped(piece), 'utf8')).toBeLessThan(9 * 1024);
+          expect(piece).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+        }
+      }
+    },
+  );
+
+  it('keeps a batch of long CJK addresses in pending under 9 KB a value', () => {
+    const store = storeWith(0);
+    store.pending = Array.from({ length: 150 }, (_, i) => ({
+      key: `c0abcdef1.k${i}.1`,
+      campaignId: 'c0abcdef1',
+      candidate: `k${i}`,
+      step: 1,
+      email: `${'候補者名前'.repeat(3)}山田太${i}@例子.公司`,
+      at: Math.floor(NOW / 60_000) * 60_000,
+    }));
+    const encoded = encodeStore(store);
+    for (const value of Object.values(encoded))
+      expect(Buffer.byteLength(value, 'utf8')).toBeLessThan(9 * 1024);
+    expect(decodeStore(encoded).pending).toEqual(store.pending);
   });
 
   it('warns only when the store nears its limit', () => {

@@ -1,5 +1,5 @@
 // The reply scan's record in the sender's store: compact, chunked under 9 KB, read back whole.
-import { CHUNK_CHARS } from '../../src/core/store';
+import { CHUNK_BYTES } from '../../src/core/store';
 import {
   candidateRef,
   decodeReplyState,
@@ -87,7 +87,7 @@ describe('the reply state codec', () => {
     const big = encodeReplyState(state);
     expect(Object.keys(big).length).toBeGreaterThan(1);
     expect(Math.max(...Object.values(big).map((v) => v.length))).toBeLessThanOrEqual(
-      CHUNK_CHARS + 4,
+      CHUNK_BYTES + 4,
     );
     state.journal = [];
     const small = encodeReplyState(state);
