@@ -10,13 +10,14 @@ import type {
   SentMessageHeaders,
 } from '../../ports';
 import { base64Encode, utf8Encode } from '../../core/encoding';
+import { sentToQueries } from '../../core/gmail-search';
 import { fetchBatch, MAX_BATCH_CALLS } from './gmail-batch';
 import { GMAIL_UNITS, type GmailPacer } from './gmail-pace';
 
 const ME = 'me';
 const HEADERS = ['Message-ID', 'X-Baton-Key'];
 const MESSAGES_PATH = '/gmail/v1/users/me/messages';
-/** Addresses OR-ed in one Gmail search (`{to:a to:b}`), keeping the query short. */
+/** Addresses OR-ed in one Gmail search (`to:"a" OR to:"b"`), keeping the query short. */
 const RECIPIENTS_PER_SEARCH = 30;
 
 type ApiMessage = GoogleAppsScript.Gmail.Schema.Message;
@@ -82,9 +83,7 @@ export class GmailApiMailbox implements Mailbox {
 
   batonMessagesSentSince(since: number, recipients: string[]): SentMessageHeaders[] {
     const ids = new Set<string>();
-    for (let i = 0; i < recipients.length; i += RECIPIENTS_PER_SEARCH) {
-      const to = recipients.slice(i, i + RECIPIENTS_PER_SEARCH).map((r) => `to:${r}`);
-      const q = `in:sent after:${Math.floor(since / 1000)} {${to.join(' ')}}`;
+    for (const q of sentToQueries(since, recipients, RECIPIENTS_PER_SEARCH)) {
       let pageToken: string | undefined;
       do {
         const query = { q, includeSpamTrash: true, maxResults: 500, pageToken };
