@@ -55,18 +55,53 @@ export function candidateKey(email: string): string {
   return shortHash(normaliseEmail(email));
 }
 
+/**
+ * Invisible characters copy and paste leave in addresses, which mean nothing in one: stringprep's
+ * "commonly mapped to nothing" (RFC 3454 table B.1: soft hyphen, zero-width space, word joiner,
+ * variation selectors, byte-order mark...), less the zero-width (non-)joiners, which carry meaning
+ * in some scripts and are refused instead.
+ */
+const IGNORABLE = /[\u00ad\u034f\u1806\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]/g;
+/** Full-width ASCII (`ａ`, `＠`, `．`) as a Japanese or Chinese keyboard types it. */
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+/** Spaces trimmed from either end, the ideographic space included. */
+const EDGE_SPACES = /^[\s\u3000]+|[\s\u3000]+$/g;
+/** Format and control characters: invisible, so never accepted inside an address. */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
+
+/**
+ * The address as Baton matches, stores and sends it: invisible characters removed, full-width
+ * ASCII made ASCII, canonical Unicode form (NFC, as RFC 6532 asks), trimmed, lower case. What
+ * else would change under NFKC (ligatures, superscripts, mathematical letters) is left for
+ * invalidEmailReason to refuse: it only looks like an address.
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email
+    .replace(IGNORABLE, '')
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(EDGE_SPACES, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 const EMAIL = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\.]{2,}$/;
 
+const codePoint = (c: string) =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** Why an address cannot be mailed, or undefined when it can. */
 export function invalidEmailReason(raw: string): string | undefined {
-  const email = raw.trim();
-  if (email === '') return 'No email address in this row.';
+  const email = normaliseEmail(raw);
+  const shown = raw.trim().slice(0, 80);
+  if (email === '') return 'No email address.';
+  const invisible = INVISIBLE.exec(email);
+  if (invisible)
+    return `"${shown}" holds an invisible character (${codePoint(invisible[0])}): retype the address.`;
+  const lookAlike = Array.from(email).find((c) => c.normalize('NFKC') !== c);
+  if (lookAlike)
+    return `"${shown}" holds "${lookAlike}" (${codePoint(lookAlike)}), which looks like "${lookAlike.normalize('NFKC')}" but is another character: retype the address.`;
   if (email.length > 254 || !EMAIL.test(email) || email.includes('..'))
-    return `"${email.slice(0, 80)}" is not a valid email address: fix it and the row joins.`;
+    return `"${shown}" is not a valid email address.`;
   return undefined;
 }
 
@@ -115,7 +150,11 @@ export function readRoster(values: unknown[][], emailHeader?: string): Roster {
     const raw = cells[emailColumn] ?? '';
     const invalid = invalidEmailReason(raw);
     if (invalid) {
-      roster.skipped.push({ row, reason: invalid });
+      const fix = normaliseEmail(raw) === '' ? 'Add one' : 'Correct it';
+      roster.skipped.push({
+        row,
+        reason: `Not sent. ${invalid} ${fix} in the sheet: Baton's next run includes this row.`,
+      });
       continue;
     }
     const email = normaliseEmail(raw);

@@ -1,7 +1,7 @@
 // Bad input on the emulator, running the built bundle (issue 15): long non-ASCII addresses, broken
 // templates, empty merged subjects, invisible characters in addresses. Each ends in a clear status
 // or error and nothing sent wrongly.
-import { emulatedCampaign, receivedBy, OWNER } from './emulator-world';
+import { emulatedCampaign, OWNER, receivedBy, TAB } from './emulator-world';
 
 const START = '2026-03-02T14:00:00Z'; // Monday 9:00 in New York
 const ZONE = 'America/New_York';
@@ -29,5 +29,39 @@ describe('150 rows of long CJK addresses (emulator, built bundle)', () => {
     for (let i = 1; i <= 150; i++) expect(receivedBy(cw.world, address(i))).toHaveLength(1);
     for (const value of Object.values(cw.world.store(cw.project, 'user', OWNER)))
       expect(Buffer.byteLength(value, 'utf8')).toBeLessThan(9 * 1024);
+  });
+});
+
+describe('invisible and look-alike characters in addresses (emulator, built bundle)', () => {
+  const rows = [
+    ['Email', 'First name'],
+    ['\u200bann@talent.example', 'Ann'],
+    ['ｂｏ＠talent.example', 'Bo'],
+    ['c\u200dy@talent.example', 'Cy'],
+    ['ﬁona@talent.example', 'Fiona'],
+  ];
+  const cw = emulatedCampaign({
+    start: START,
+    rows,
+    steps: [{ subject: 'Hello {{First name}}', text: 'Hi {{First name}}' }],
+    timeZone: ZONE,
+    dailyCap: 50,
+  });
+  for (const clean of ['ann', 'bo', 'cy', 'fiona'])
+    cw.world.mail.createMailbox(`${clean}@talent.example`);
+  cw.act('campaign.launch', { id: cw.campaignId });
+  cw.world.runUntil(Date.parse('2026-03-02T16:00:00Z'));
+  const state = (row: number) => String(cw.world.sheets.values(cw.sheetId, TAB)[row - 1][4]);
+
+  it('sends a pasted zero-width space or full-width address to the clean address', () => {
+    expect(receivedBy(cw.world, 'ann@talent.example')).toHaveLength(1);
+    expect(receivedBy(cw.world, 'bo@talent.example')).toHaveLength(1);
+  });
+
+  it('sends nothing to the rest and says why in the status cell', () => {
+    expect(receivedBy(cw.world, 'cy@talent.example')).toEqual([]);
+    expect(receivedBy(cw.world, 'fiona@talent.example')).toEqual([]);
+    expect(state(4)).toMatch(/invisible character \(U\+200D\): retype the address/);
+    expect(state(5)).toMatch(/"ﬁ" \(U\+FB01\), which looks like "fi"/);
   });
 });

@@ -1,7 +1,10 @@
 // Reading a campaign tab: the email column, variables, invalid and repeated addresses, the
 // per-row time zone, and Baton's own status columns (never variables, never data).
 import {
+  candidateKey,
   findEmailColumn,
+  invalidEmailReason,
+  normaliseEmail,
   readRoster,
   STATUS_HEADERS,
   variableHeaders,
@@ -26,9 +29,18 @@ describe('readRoster', () => {
     ]);
     expect(roster.candidates.map((c) => [c.row, c.email])).toEqual([[2, 'a@x.org']]);
     expect(roster.skipped).toEqual([
-      { row: 4, reason: expect.stringMatching(/"nope" is not a valid email address/) },
+      {
+        row: 4,
+        reason:
+          'Not sent. "nope" is not a valid email address. Correct it in the sheet: ' +
+          "Baton's next run includes this row.",
+      },
       { row: 5, reason: 'Same address as row 2: sent once, there.' },
-      { row: 6, reason: 'No email address in this row.' },
+      {
+        row: 6,
+        reason:
+          "Not sent. No email address. Add one in the sheet: Baton's next run includes this row.",
+      },
     ]);
   });
 
@@ -50,5 +62,63 @@ describe('readRoster', () => {
     expect(roster.statusColumn).toBe(4);
     expect(variableHeaders(roster.headers, roster.emailColumn)).toEqual(['First name']);
     expect(Object.keys(roster.candidates[0].vars)).toEqual(['email', 'firstname']);
+  });
+});
+
+// Addresses pasted from elsewhere: what can only be a slip is cleaned (and the row sent to the
+// clean address), what might be another address is refused with a reason naming the character.
+describe('invisible and look-alike characters in addresses', () => {
+  it('removes invisible characters that mean nothing and makes full-width ASCII plain', () => {
+    for (const typed of [
+      '\u200bann@x.example',
+      'ann@x.example\ufeff',
+      'a\u200bnn@x\u00ad.example',
+      'ａｎｎ＠ｘ．ｅｘａｍｐｌｅ',
+      '\u3000Ann@X.example\u2060 ',
+    ]) {
+      expect(normaliseEmail(typed)).toBe('ann@x.example');
+      expect(invalidEmailReason(typed)).toBeUndefined();
+      expect(candidateKey(typed)).toBe(candidateKey('ann@x.example'));
+    }
+    // Canonical composition only: a decomposed é is the same address as a composed one.
+    expect(normaliseEmail('rene\u0301@x.example')).toBe('ren\u00e9@x.example');
+  });
+
+  it('refuses invisible joiners, direction marks and controls, naming the character', () => {
+    expect(invalidEmailReason('an\u200dn@x.example')).toBe(
+      '"an\u200dn@x.example" holds an invisible character (U+200D): retype the address.',
+    );
+    expect(invalidEmailReason('ann@x.example\u202e')).toMatch(/invisible character \(U\+202E\)/);
+    expect(invalidEmailReason('a\u0007nn@x.example')).toMatch(/invisible character \(U\+0007\)/);
+  });
+
+  it('refuses characters that only look like ASCII, naming what they look like', () => {
+    expect(invalidEmailReason('ﬁona@x.example')).toBe(
+      '"ﬁona@x.example" holds "ﬁ" (U+FB01), which looks like "fi" but is another character: retype the address.',
+    );
+    expect(invalidEmailReason('ann@𝐱.example')).toMatch(/"𝐱" \(U\+1D431\), which looks like "x"/);
+    expect(invalidEmailReason('ann²@x.example')).toMatch(/looks like "2"/);
+  });
+
+  it('keeps real non-Latin addresses', () => {
+    expect(invalidEmailReason('山田太郎@例子.公司')).toBeUndefined();
+    expect(invalidEmailReason('дмитрий@пример.рф')).toBeUndefined();
+  });
+
+  it('gives a skipped row its reason and sends a cleaned one to the clean address', () => {
+    const roster = readRoster([
+      ['Email'],
+      ['ａｎｎ@x.example\u200b'],
+      ['b\u200dob@x.example'],
+      ['ann@x.example'],
+    ]);
+    expect(roster.candidates.map((c) => [c.row, c.email])).toEqual([[2, 'ann@x.example']]);
+    expect(roster.skipped).toEqual([
+      {
+        row: 3,
+        reason: expect.stringMatching(/^Not sent\. .*\(U\+200D\).*Correct it in the sheet/),
+      },
+      { row: 4, reason: 'Same address as row 2: sent once, there.' },
+    ]);
   });
 });
