@@ -2,7 +2,7 @@
 // rendered for every row from the store and this tick's notes, to be written in one call.
 import type { Campaign } from '../core/campaign';
 import { type Roster, STATUS_HEADERS } from '../core/roster';
-import { mergeStep, missingReason } from '../core/merge';
+import { mergeStep, unsendableReason } from '../core/merge';
 import { formatLocal } from '../core/schedule';
 import { dueFor, NEW_PROGRESS, stateReason } from '../core/sequence';
 import type { CampaignProgress } from '../core/store';
@@ -53,8 +53,8 @@ function stateText(
   if (campaign.state === 'paused') return 'Paused.';
   const due = dueFor(campaign, progress, now, zone);
   if (due.kind === 'wait' || due.kind === 'send') {
-    const missing = mergeStep(campaign, due.step, vars).missing;
-    if (missing.length > 0) return missingReason(missing);
+    const unsendable = unsendableReason(mergeStep(campaign, due.step, vars));
+    if (unsendable) return unsendable;
   }
   if (due.kind === 'wait') return `Step ${due.step} due ${formatLocal(due.at, zone)} (${zone}).`;
   if (due.kind === 'send') return `Step ${due.step} due now.`;

@@ -3,7 +3,7 @@
 import { BatonError } from './errors';
 import { shortHash } from './hash';
 import { isValidTimeZone, type SendWindow } from './schedule';
-import { placeholders } from './template';
+import { brokenPlaceholders, placeholders } from './template';
 
 export interface Step {
   subject: string;
@@ -85,6 +85,20 @@ export function validateSteps(steps: Step[]): void {
         `Step ${n}: the delay must be a whole number of days from 0 to 365.`,
         `delay${n}`,
       );
+    const parts: Array<[string, string, string]> = [
+      ['subject', step.subject, `subject${n}`],
+      ['text', step.text, `body${n}`],
+      ['HTML', step.html, `body${n}`],
+    ];
+    for (const [part, template, field] of parts) {
+      const [broken] = brokenPlaceholders(template);
+      if (broken !== undefined)
+        throw new BatonError(
+          'BROKEN_PLACEHOLDER',
+          `Step ${n}, ${part}: "${broken}" is not a complete placeholder and would be sent as it stands. Write {{Column name}}, with two braces on each side.`,
+          field,
+        );
+    }
     for (const p of placeholders(`${step.subject} ${step.text} ${step.html}`))
       if (p.name === '')
         throw new BatonError(

@@ -1,7 +1,7 @@
 // Merges one step of a campaign with one candidate's row: subject (one header line, no injection),
 // text and HTML bodies (values HTML-escaped), and the variables that left the step unsendable.
 import type { Campaign } from './campaign';
-import { render, variableKey, type Variables } from './template';
+import { flattenForHeader, render, variableKey, type Variables } from './template';
 
 export interface MergedStep {
   subject: string;
@@ -34,4 +34,15 @@ export function mergeStep(campaign: Campaign, step: number, vars: Variables): Me
 export function missingReason(missing: string[]): string {
   const names = missing.map((m) => `{{${m}}}`).join(', ');
   return `Not sent: ${names} ${missing.length > 1 ? 'are' : 'is'} empty in this row and has no fallback. Fill it in or add one, e.g. {{${missing[0]}|there}}.`;
+}
+
+/** Why a message whose subject is empty once merged is not sent (never sent with no subject). */
+export const EMPTY_SUBJECT_REASON =
+  "Not sent: the subject is empty once this row's values are filled in. Fill in the row, or give the subject words of its own or a fallback, e.g. {{Company|our team}}.";
+
+/** Why this merged step must not be sent to this row, in plain words; undefined when it can be. */
+export function unsendableReason(merged: MergedStep): string | undefined {
+  if (merged.missing.length > 0) return missingReason(merged.missing);
+  if (flattenForHeader(merged.subject).trim() === '') return EMPTY_SUBJECT_REASON;
+  return undefined;
 }

@@ -34,6 +34,29 @@ export function placeholders(template: string): Placeholder[] {
   return found;
 }
 
+/** A run of braces with what they hold, or two braces that open or close nothing. */
+const BRACES = /(\{+)([^{}]*)(\}+)|\{\{+|\}\}+/;
+
+/**
+ * Text that looks like a placeholder but is not one Baton fills (`{{First name` never closed,
+ * `{{{x}}}`, `{x}}`), as written, shortened: sent as it stands, it would show its braces to the
+ * candidate. Single braces (`{x}`, CSS) are plain text; so are `<style>` blocks of an HTML body.
+ */
+export function brokenPlaceholders(template: string): string[] {
+  const broken: string[] = [];
+  const text = template.replace(/<style[\s\S]*?<\/style>/gi, '');
+  const braces = new RegExp(BRACES.source, 'g');
+  for (let match = braces.exec(text); match; match = braces.exec(text)) {
+    const [whole, open, , close] = match;
+    if (open !== undefined && open.length < 2 && close.length < 2) continue;
+    if (open?.length === 2 && close.length === 2) continue;
+    const shown =
+      open === undefined ? text.slice(match.index, match.index + 30).split(/[\r\n]/)[0] : whole;
+    broken.push(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
+  }
+  return broken;
+}
+
 function parsePlaceholder(inner: string): Placeholder {
   const bar = inner.indexOf('|');
   if (bar < 0) return { name: inner.trim() };

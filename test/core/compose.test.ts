@@ -44,6 +44,27 @@ describe('composeMessage', () => {
     for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
   });
 
+  it.each([
+    ['no space', 'x'.repeat(5000)],
+    ['long words', `${'y'.repeat(200)} ${'Zürich '.repeat(300)}`],
+    ['spaces', 'a long subject '.repeat(400)],
+  ])('folds a 5,000-character subject with %s into lines of 78 at most', (_, subject) => {
+    const raw = composeMessage({
+      ...base,
+      subject,
+      from: { email: 'me@example.com', name: 'N'.repeat(300) },
+    });
+    for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    const headers = headersOf(raw);
+    expect(decodeWords(headers.Subject)).toBe(subject.trim());
+    expect(decodeWords(headers.From)).toBe(`${'N'.repeat(300)} <me@example.com>`);
+  });
+
+  it('never composes a message whose subject is empty or blank', () => {
+    for (const subject of ['', '  ', '\r\n\t'])
+      expect(() => composeMessage({ ...base, subject })).toThrow(/the subject is empty/);
+  });
+
   it('encodes the From display name and quotes specials', () => {
     expect(
       decodeWords(

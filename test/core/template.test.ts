@@ -1,5 +1,7 @@
 // Templates: loose variable matching, fallbacks, escaping, and the variables a row leaves missing.
+import { validateSteps, type Step } from '../../src/core/campaign';
 import {
+  brokenPlaceholders,
   escapeHtml,
   placeholders,
   render,
@@ -58,5 +60,41 @@ describe('placeholders and unknownVariables', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
     );
+  });
+});
+
+// What would reach a candidate with its braces showing: flagged when the step is saved and again
+// at launch (both call validateSteps), naming the step, the part and the text.
+describe('broken placeholders', () => {
+  it('finds unclosed, over-braced and stray placeholders, and leaves single braces alone', () => {
+    expect(brokenPlaceholders('Hi {{First name, welcome')).toEqual(['{{First name, welcome']);
+    expect(brokenPlaceholders('Hi {{{x}}} and {{y}}')).toEqual(['{{{x}}}']);
+    expect(brokenPlaceholders('{{First name} and {x}} and y}}')).toEqual([
+      '{{First name}',
+      '{x}}',
+      '}}',
+    ]);
+    expect(brokenPlaceholders('{{First name}} {{Company|us}} {x} a { b }')).toEqual([]);
+    expect(brokenPlaceholders('<style>@media x{a{color:red}}</style><p>{{Role}}</p>')).toEqual([]);
+    expect(brokenPlaceholders(`{{${'x'.repeat(60)}`)).toEqual([`{{${'x'.repeat(28)}`]);
+  });
+
+  const step = (over: Partial<Step>): Step => ({
+    subject: 'Hello',
+    text: 'Hi',
+    html: '',
+    delayDays: 0,
+    ...over,
+  });
+
+  it('refuses a step that holds one, naming the step, the part and the text', () => {
+    expect(() => validateSteps([step({}), step({ subject: 'Re {{First name' })])).toThrow(
+      'Step 2, subject: "{{First name" is not a complete placeholder and would be sent as it stands. Write {{Column name}}, with two braces on each side.',
+    );
+    expect(() => validateSteps([step({ text: 'Hi {{{x}}}' })])).toThrow(
+      /Step 1, text: "\{\{\{x\}\}\}"/,
+    );
+    expect(() => validateSteps([step({ html: '<b>{{x}</b>' })])).toThrow(/Step 1, HTML: "\{\{x\}"/);
+    expect(() => validateSteps([step({ text: 'Hi {{First name|there}}' })])).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@
 // base64 bodies), folded lines, and no way for a merged value to add a header or a recipient.
 import { base64Encode, utf8Encode } from '../encoding';
 import { BatonError } from '../errors';
+import { EMPTY_SUBJECT_REASON } from '../merge';
 import { flattenForHeader } from '../template';
 
 export interface Mailbox {
@@ -57,17 +58,28 @@ export function encodeWords(text: string): string[] {
   return words;
 }
 
-/** A header value as unstructured text: ASCII kept (folded at spaces), anything else encoded. */
-function unstructured(text: string): string[] {
+/** The longest word a folded header line holds after its leading space (RFC 5322: 78 a line). */
+const LONGEST_WORD = 76;
+
+/**
+ * A header value as unstructured text: ASCII kept (folded at spaces), anything else encoded.
+ * `text` that people wrote (a subject) is encoded too when a word is too long to fold: a
+ * 5,000-character subject with no space would otherwise be one line, over RFC 5322's 998, and
+ * encoded words can be cut anywhere. Baton's own tokens (X- headers) are kept as they are.
+ */
+function unstructured(text: string, kind: 'text' | 'token' = 'text'): string[] {
   const flat = flattenForHeader(text).trim();
-  if (ASCII_PRINTABLE.test(flat) && !/=\?/.test(flat)) return flat.split(/(?<= )/);
+  const words = flat.split(/(?<= )/);
+  const foldable = kind === 'token' || words.every((w) => w.trim().length <= LONGEST_WORD);
+  if (ASCII_PRINTABLE.test(flat) && !/=\?/.test(flat) && foldable) return words;
   return encodeWords(flat);
 }
 
 function displayName(name: string): string[] {
   const flat = flattenForHeader(name).trim();
   if (flat === '') return [];
-  if (!ASCII_PRINTABLE.test(flat) || /=\?/.test(flat)) return encodeWords(flat);
+  if (!ASCII_PRINTABLE.test(flat) || /=\?/.test(flat) || flat.length > LONGEST_WORD - 2)
+    return encodeWords(flat);
   if (!SPECIALS.test(flat)) return [flat];
   return [`"${flat.replace(/(["\\])/g, '\\$1')}"`];
 }
@@ -120,6 +132,8 @@ function checkMessageId(id: string): string {
 export function composeMessage(parts: MessageParts): string {
   if (parts.text === '' && parts.html === '')
     throw new BatonError('EMPTY_BODY', 'A message needs a text or an HTML body.', 'body');
+  if (flattenForHeader(parts.subject).trim() === '')
+    throw new BatonError('EMPTY_SUBJECT', EMPTY_SUBJECT_REASON, 'subject');
   const lines = [
     header('From', addressHeader(parts.from, 'From')),
     header('To', addressHeader(parts.to, 'To')),
@@ -132,7 +146,7 @@ export function composeMessage(parts: MessageParts): string {
   for (const [name, value] of Object.entries(parts.extraHeaders ?? {})) {
     if (!/^X-[A-Za-z0-9-]+$/.test(name))
       throw new BatonError('BAD_HEADER', `"${name}" is not an extension header name.`, 'headers');
-    lines.push(header(name, unstructured(value)));
+    lines.push(header(name, unstructured(value, 'token')));
   }
   if (parts.text !== '' && parts.html !== '') {
     const boundary = parts.boundary ?? '=_baton_alternative';
