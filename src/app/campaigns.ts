@@ -170,7 +170,7 @@ function previewOf(ports: Ports, campaign: Campaign, row: number, step: number):
       `Row ${row} has no candidate: choose a row from 2 to ${roster.rowCount + 1}.`,
       'row',
     );
-  const merged = mergeStep(campaign, step, candidate?.vars ?? {});
+  const merged = mergeStep(campaign, step, candidate?.vars ?? skipped?.vars ?? {});
   const s = campaign.steps[step - 1];
   return {
     row,

@@ -27,6 +27,8 @@ export interface Candidate {
 export interface SkippedRow {
   row: number;
   reason: string;
+  /** The row's values, when it has an email column: a preview fills the step with them. */
+  vars?: Variables;
 }
 
 export interface Roster {
@@ -148,19 +150,19 @@ export function readRoster(values: unknown[][], emailHeader?: string): Roster {
       continue;
     }
     const raw = cells[emailColumn] ?? '';
+    const vars = variablesFromRow(dataHeaders, cells);
     const invalid = invalidEmailReason(raw);
     if (invalid) {
       const fix = normaliseEmail(raw) === '' ? 'Add one' : 'Correct it';
-      roster.skipped.push({
-        row,
-        reason: `Not sent. ${invalid} ${fix} in the sheet: Baton's next run includes this row.`,
-      });
+      const reason = `${invalid} ${fix} in the sheet: Baton's next run includes this row.`;
+      roster.skipped.push({ row, reason, vars });
       continue;
     }
     const email = normaliseEmail(raw);
     const earlier = firstRowOf.get(email);
     if (earlier !== undefined) {
-      roster.skipped.push({ row, reason: `Same address as row ${earlier}: sent once, there.` });
+      const reason = `Same address as row ${earlier}: sent once, there.`;
+      roster.skipped.push({ row, reason, vars });
       continue;
     }
     firstRowOf.set(email, row);
@@ -169,7 +171,7 @@ export function readRoster(values: unknown[][], emailHeader?: string): Roster {
       row,
       email,
       key: candidateKey(email),
-      vars: variablesFromRow(dataHeaders, cells),
+      vars,
       timeZone: zone !== '' && isValidTimeZone(zone) ? zone : undefined,
     });
   }

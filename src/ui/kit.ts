@@ -433,10 +433,16 @@ export function errorCardFor(error: unknown): Card {
   return errorCard(shownErrorView(error));
 }
 
-/** An error as a card action's answer: a notification for a field to fix, else an error card. */
+/** Baton's errors after which the open card can do nothing more: the error card leads home. */
+const OPEN_CARD_STALE = new Set(['UNKNOWN_ACTION', 'NO_CAMPAIGN']);
+
+/**
+ * An error as a card action's answer. Baton's own errors say what happened and what to do: they
+ * are a notification over the card that was open, which stays (its form, its buttons) — unless
+ * that card is stale. Anything else gets the error card.
+ */
 export function errorResponse(error: unknown): ActionResponse {
   const view = shownErrorView(error);
-  // An error about one field the user typed (every form reader names it): a notification is enough.
-  if (view.field) return notify(view.message);
+  if (isBatonError(error) && !OPEN_CARD_STALE.has(error.code)) return notify(view.message);
   return pushCard(errorCard(view));
 }

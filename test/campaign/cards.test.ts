@@ -5,7 +5,7 @@ import { CardWorld, notificationOf, RECRUITER, shownCard, textOf } from '../ui/w
 
 const ACTION_BUDGET_MS = 3000;
 
-function sheetsWorld() {
+function sheetsWorld(moreRows: unknown[][] = []) {
   const w = new CardWorld();
   const sheetId = w.world.createSpreadsheet({
     owner: RECRUITER,
@@ -15,6 +15,7 @@ function sheetsWorld() {
         ['Email', 'First name', 'Company'],
         ['ana@talent.example', 'Ana', 'Zürich AG'],
         ['bo@talent.example', '', 'Bo & Co'],
+        ...moreRows,
       ],
     },
   });
@@ -72,7 +73,9 @@ describe('the campaign cards', () => {
       { id, index: '0' },
     );
     const refused = click('campaign.launch', {}, { id });
-    expect(textOf(shownCard(refused.json))).toMatch(/No column matches \{\{Compnay\}\}/);
+    // A notification over the editor that was open, not an error card leading home.
+    expect(notificationOf(refused.json)).toMatch(/No column matches \{\{Compnay\}\}/);
+    expect(JSON.stringify(refused.json)).not.toMatch(/pushCard|Back to Baton home/);
     expect(w.world.triggersOf(w.project, RECRUITER)).toHaveLength(0);
   });
 
@@ -199,5 +202,48 @@ describe('the campaign cards', () => {
     const list = textOf(shownCard(click('campaign.list', {}, {}).json));
     expect(list).toContain('Hires');
     expect(list).toContain('New campaign from this tab');
+  });
+});
+
+describe('what the campaign cards say when something is wrong', () => {
+  const { w, sheetId, click } = sheetsWorld([['not-an-address', 'Cy', 'Cy Ltd']]);
+  click('campaign.create', { tab: 'Candidates', name: 'Hires' }, { spreadsheetId: sheetId });
+  const id = campaignIdOf(w);
+
+  it('a missing tab: says the tab is missing and what to do, not "Something went wrong"', () => {
+    const missing = click('campaign.create', { tab: 'Old list' }, { spreadsheetId: sheetId });
+    expect(notificationOf(missing.json)).toBe(
+      'This spreadsheet has no tab "Old list" (renamed or deleted?). Give the tab back its name, or choose a tab that exists.',
+    );
+    expect(JSON.stringify(missing.json)).not.toMatch(/UNEXPECTED|went wrong|pushCard/);
+  });
+
+  it('a broken placeholder: refused at save, naming the step, the part and the text', () => {
+    const saved = click(
+      'campaign.saveStep',
+      { subject: 'Hello {{First name', text: 'Hi {{{Company}}}' },
+      { id, index: '0' },
+    );
+    expect(notificationOf(saved.json)).toBe(
+      'Step 1, subject: "{{First name" is not a complete placeholder and would be sent as it stands. Write {{Column name}}, with two braces on each side.',
+    );
+  });
+
+  it('a preview of a row with an invalid address: says the address is invalid, not that its cells are empty', () => {
+    click(
+      'campaign.saveStep',
+      { subject: 'A role at {{Company}}', text: 'Hi {{First name}}' },
+      { id, index: '0' },
+    );
+    const text = textOf(shownCard(click('campaign.preview', { row: '4', step: '1' }, { id }).json));
+    expect(text).toContain('Row 4 is skipped: "not-an-address" is not a valid email address.');
+    expect(text).toContain('A role at Cy Ltd');
+    expect(text).not.toMatch(/empty/);
+  });
+
+  it('a subject empty once merged: the preview says the row gets nothing', () => {
+    click('campaign.saveStep', { subject: '{{First name|}}', text: 'Hi' }, { id, index: '0' });
+    const text = textOf(shownCard(click('campaign.preview', { row: '3', step: '1' }, { id }).json));
+    expect(text).toContain("Not sent: the subject is empty once this row's values are filled in.");
   });
 });

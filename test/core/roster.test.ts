@@ -32,14 +32,20 @@ describe('readRoster', () => {
       {
         row: 4,
         reason:
-          'Not sent. "nope" is not a valid email address. Correct it in the sheet: ' +
+          '"nope" is not a valid email address. Correct it in the sheet: ' +
           "Baton's next run includes this row.",
+        // The row's values stay at hand: a preview of the row fills the step with them.
+        vars: { email: 'nope', firstname: 'B' },
       },
-      { row: 5, reason: 'Same address as row 2: sent once, there.' },
+      {
+        row: 5,
+        reason: 'Same address as row 2: sent once, there.',
+        vars: { email: ' A@X.org', firstname: 'C' },
+      },
       {
         row: 6,
-        reason:
-          "Not sent. No email address. Add one in the sheet: Baton's next run includes this row.",
+        reason: "No email address. Add one in the sheet: Baton's next run includes this row.",
+        vars: { email: '', firstname: 'D' },
       },
     ]);
   });
@@ -116,9 +122,14 @@ describe('invisible and look-alike characters in addresses', () => {
     expect(roster.skipped).toEqual([
       {
         row: 3,
-        reason: expect.stringMatching(/^Not sent\. .*\(U\+200D\).*Correct it in the sheet/),
+        reason: expect.stringMatching(/^"b.*\(U\+200D\).*Correct it in the sheet/),
+        vars: { email: 'b\u200dob@x.example' },
       },
-      { row: 4, reason: 'Same address as row 2: sent once, there.' },
+      {
+        row: 4,
+        reason: 'Same address as row 2: sent once, there.',
+        vars: { email: 'ann@x.example' },
+      },
     ]);
   });
 });

@@ -140,15 +140,19 @@ describe('errors', () => {
     expect(JSON.stringify(json)).toContain('Nothing was lost');
   });
 
-  it('answer a field error with a notification, other errors with a card', () => {
+  it('answer Baton’s errors with a notification over the open card, a stale card’s and others with a card', () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const notification = (text: string) => ({
+      renderActions: { action: { notification: { text } } },
+    });
     const field = toAddOnJson(
       errorResponse(new BatonError('MISSING_FIELD', 'Fill in "Subject".', 'subject')),
     );
-    expect(field).toEqual({
-      renderActions: { action: { notification: { text: 'Fill in "Subject".' } } },
-    });
-    const other = toAddOnJson(errorResponse(new BatonError('STORE_FULL', 'Full.')));
-    expect(JSON.stringify(other)).toContain('"pushCard"');
+    expect(field).toEqual(notification('Fill in "Subject".'));
+    const notReady = toAddOnJson(errorResponse(new BatonError('NOT_READY', 'Add a step.')));
+    expect(notReady).toEqual(notification('Add a step.'));
+    for (const stale of [new BatonError('NO_CAMPAIGN', 'Gone.'), new Error('boom')])
+      expect(JSON.stringify(toAddOnJson(errorResponse(stale)))).toContain('"pushCard"');
   });
 });
 

@@ -9,6 +9,7 @@ import type {
   Triggers,
   UserLock,
 } from '../../ports';
+import { BatonError } from '../../core/errors';
 import { gasDelegationPorts } from './delegation';
 import { GmailApiMailbox } from './gmail';
 import { GmailPacer } from './gmail-pace';
@@ -47,7 +48,11 @@ class SpreadsheetAppSheets implements Spreadsheets {
 
   private tab(spreadsheetId: string, tabName: string): GoogleAppsScript.Spreadsheet.Sheet {
     const sheet = this.sheets.tab(spreadsheetId, tabName);
-    if (!sheet) throw new Error(`The tab "${tabName}" is missing from the campaign's spreadsheet.`);
+    if (!sheet)
+      throw new BatonError(
+        'NO_TAB',
+        `This spreadsheet has no tab "${tabName}" (renamed or deleted?). Give the tab back its name, or choose a tab that exists.`,
+      );
     return sheet;
   }
   readTab(spreadsheetId: string, tabName: string): CellValue[][] {

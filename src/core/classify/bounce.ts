@@ -73,6 +73,8 @@ const BOUNCE_MARKERS: BounceMarker[] = [
 /** How bad a bounce is; first match wins, sender-side faults before the recipient's. */
 interface SeverityRule {
   name: string;
+  /** What happened, in plain words, for the Replies tab and the thread card. */
+  words: string;
   category: Category;
   senderSide?: boolean;
   holds: (evidence: BounceEvidence) => boolean;
@@ -84,6 +86,7 @@ const anyCode = (evidence: BounceEvidence, pattern: RegExp): boolean =>
 const SEVERITY_RULES: SeverityRule[] = [
   {
     name: 'bounce.sender_side.sending_limit',
+    words: 'the sending mailbox reached a sending limit',
     category: 'bounce_soft',
     senderSide: true,
     holds: (e) =>
@@ -94,6 +97,7 @@ const SEVERITY_RULES: SeverityRule[] = [
   },
   {
     name: 'bounce.sender_side.send_as',
+    words: 'the From address is not one this mailbox may send as',
     category: 'bounce_soft',
     senderSide: true,
     holds: (e) =>
@@ -106,6 +110,7 @@ const SEVERITY_RULES: SeverityRule[] = [
     // The recipient's own restrictions (internal-only groups, blocked senders) refuse this
     // candidate for good; they are not a fault of the sending side.
     name: 'bounce_hard.recipient_restriction',
+    words: "the recipient's organisation accepts no mail from this sender",
     category: 'bounce_hard',
     holds: (e) =>
       /resolver\.rst\.|not authorized to send to this recipient|only accepts (mail|messages) from|does not accept (mail|messages) from (outside|external)/.test(
@@ -114,6 +119,8 @@ const SEVERITY_RULES: SeverityRule[] = [
   },
   {
     name: 'bounce.sender_side.policy',
+    words:
+      'a policy refused the mail (authentication such as SPF, DKIM or DMARC, or a sending rule)',
     category: 'bounce_soft',
     senderSide: true,
     holds: (e) =>
@@ -124,6 +131,7 @@ const SEVERITY_RULES: SeverityRule[] = [
   },
   {
     name: 'bounce_soft.mailbox_full',
+    words: "the recipient's mailbox is full",
     category: 'bounce_soft',
     holds: (e) =>
       anyCode(e, /^[45]\.2\.2$/) ||
@@ -133,6 +141,7 @@ const SEVERITY_RULES: SeverityRule[] = [
   },
   {
     name: 'bounce_soft.temporary',
+    words: 'a temporary failure; the server may still deliver it',
     category: 'bounce_soft',
     holds: (e) =>
       anyCode(e, /^4\./) ||
@@ -144,6 +153,7 @@ const SEVERITY_RULES: SeverityRule[] = [
   },
   {
     name: 'bounce_hard.permanent',
+    words: 'the address does not exist or no longer accepts mail',
     category: 'bounce_hard',
     holds: (e) =>
       anyCode(e, /^5\./) ||
@@ -152,7 +162,12 @@ const SEVERITY_RULES: SeverityRule[] = [
         e.text,
       ),
   },
-  { name: 'bounce_hard.unspecified', category: 'bounce_hard', holds: () => true },
+  {
+    name: 'bounce_hard.unspecified',
+    words: 'the server said it could not deliver it, without a reason Baton knows',
+    category: 'bounce_hard',
+    holds: () => true,
+  },
 ];
 
 /** Where bounces start quoting the original message; the original's words must not count. */
@@ -227,13 +242,13 @@ export function classifyBounce(
   const severity =
     SEVERITY_RULES.find((r) => r.holds(evidence)) ?? SEVERITY_RULES[SEVERITY_RULES.length - 1];
   const status = evidence.codes[0];
-  const who = evidence.failed.length > 0 ? ` for ${evidence.failed.join(', ')}` : '';
-  const code = status ? `, status ${status}` : '';
+  const who = evidence.failed.length > 0 ? ` to ${evidence.failed.join(', ')}` : '';
+  const code = status ? ` (status ${status})` : '';
   const blame = severity.senderSide ? '; the sending side is at fault, not the candidate' : '';
   return {
     category: severity.category,
     rule: severity.name,
-    reason: `delivery failure (${marker.name})${who}${code}: ${severity.name}${blame}`,
+    reason: `Not delivered${who}${code}: ${severity.words}${blame}.`,
     senderSide: !!severity.senderSide,
     failedRecipients: evidence.failed,
     status,

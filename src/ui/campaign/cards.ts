@@ -4,6 +4,7 @@
 import type { CampaignEditorView, CampaignListView } from '../../app/campaign-view';
 import type { RowPreview } from '../../app/campaigns';
 import type { Step } from '../../core/campaign';
+import { EMPTY_SUBJECT_REASON } from '../../core/merge';
 import { formatClock, localDay } from '../../core/schedule';
 import {
   actionButton,
@@ -281,6 +282,9 @@ export function previewCard(preview: RowPreview, campaignName: string): Card {
             text: `Not sent to this row: ${preview.missing.map((m) => `{{${m}}}`).join(', ')} empty, no fallback.`,
           },
         ]
+      : []),
+    ...(preview.missing.length === 0 && preview.subject.trim() === ''
+      ? [{ tone: 'error' as const, text: EMPTY_SUBJECT_REASON }]
       : []),
     ...(preview.unknown.length
       ? [
