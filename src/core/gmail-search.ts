@@ -22,7 +22,7 @@ export function quotedPhrase(value: string): string | undefined {
 export function sentToQueries(sinceMs: number, recipients: string[], perQuery: number): string[] {
   const base = `in:sent after:${Math.floor(sinceMs / 1000)}`;
   const quoted: string[] = [];
-  const queries: string[] = [];
+  const byPieces: string[] = [];
   for (const recipient of recipients) {
     const phrase = quotedPhrase(recipient);
     if (phrase) {
@@ -33,9 +33,10 @@ export function sentToQueries(sinceMs: number, recipients: string[], perQuery: n
       .split(new RegExp(`${UNQUOTABLE.source}|\\s`, 'g'))
       .filter((piece) => piece !== '')
       .map((piece) => `to:"${piece}"`);
-    if (pieces.length > 0) queries.push(`${base} ${pieces.join(' ')}`);
+    if (pieces.length > 0) byPieces.push(`${base} ${pieces.join(' ')}`);
   }
+  const queries: string[] = [];
   for (let i = 0; i < quoted.length; i += perQuery)
-    queries.unshift(`${base} ${quoted.slice(i, i + perQuery).join(' OR ')}`);
-  return queries;
+    queries.push(`${base} ${quoted.slice(i, i + perQuery).join(' OR ')}`);
+  return [...queries, ...byPieces];
 }

@@ -23,6 +23,10 @@ describe('Gmail searches from addresses', () => {
       `in:sent after:${SINCE / 1000} to:"c" to:"d@x.example"`,
     ]);
     expect(sentToQueries(SINCE, ['"\\'], 30)).toEqual([]);
+    expect(sentToQueries(SINCE, ['a@x.example', 'b@x.example', 'c@x.example'], 2)).toEqual([
+      `in:sent after:${SINCE / 1000} to:"a@x.example" OR to:"b@x.example"`,
+      `in:sent after:${SINCE / 1000} to:"c@x.example"`,
+    ]);
   });
 
   it('finds the mail sent to addresses with braces, quotes and OR, and nothing else', () => {
