@@ -1,10 +1,12 @@
 // Utilities: base64 (standard and web-safe), blobs, digests and HMAC signatures (as Apps Script's
 // signed Java bytes), seeded UUIDs, formatDate with Java SimpleDateFormat patterns in any time
-// zone, and sleep, which advances the execution's simulated clock.
+// zone, formatString and parseCsv (emulator/services/text-formats.ts), and sleep, which advances
+// the execution's simulated clock.
 import { createHash, createHmac } from 'node:crypto';
 import type { ExecutionContext } from '../kernel';
 import type { Execution } from '../runtime';
 import { guarded, type Assert, type Members, type RealMembersOnly } from './guard';
+import { formatString, parseCsv } from './text-formats';
 
 /** Apps Script's Utilities.sleep accepts at most five minutes. */
 const MAX_SLEEP_MS = 300_000;
@@ -254,6 +256,14 @@ export function utilitiesService(exec: Execution): Record<string, unknown> {
     if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) throw exec.error('Could not decode string.');
     return signedBytes(exec, Buffer.from(text, webSafe ? 'base64url' : 'base64'));
   };
+  /** A pure helper's Error rethrown as an error of the script's realm. */
+  const scriptErrors = <T>(body: () => T): T => {
+    try {
+      return body();
+    } catch (error) {
+      throw exec.error((error as Error).message);
+    }
+  };
   const utilities = {
     Charset: enumOf(Object.keys(CHARSETS)),
     DigestAlgorithm: enumOf(Object.keys(DIGESTS)),
@@ -302,12 +312,14 @@ export function utilitiesService(exec: Execution): Record<string, unknown> {
       call('formatDate', () => {
         if (!date || typeof (date as Date).getTime !== 'function')
           throw exec.error('Invalid argument: date');
-        try {
-          return formatDate(date.getTime(), String(timeZone), String(format));
-        } catch (error) {
-          throw exec.error((error as Error).message);
-        }
+        return scriptErrors(() => formatDate(date.getTime(), String(timeZone), String(format)));
       }),
+    formatString: (template: string, ...args: unknown[]) =>
+      call('formatString', () => scriptErrors(() => formatString(String(template), args))),
+    parseCsv: (csv: string, delimiter?: string) =>
+      call('parseCsv', () =>
+        exec.toRealm(scriptErrors(() => parseCsv(String(csv), delimiter ?? ','))),
+      ),
     sleep: (milliseconds: number) =>
       call('sleep', () =>
         exec.spend(Math.min(Math.max(0, Number(milliseconds) || 0), MAX_SLEEP_MS)),

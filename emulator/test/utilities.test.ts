@@ -61,6 +61,50 @@ describe('Utilities', () => {
     );
   });
 
+  it('formats strings sprintf-like, as the reference’s examples show', () => {
+    const result = runScript(`return [
+      Utilities.formatString('%11.6f', 123.456),
+      Utilities.formatString('%6s', 'abc'),
+      Utilities.formatString('%-6s|%05d|%+d|%.2f%%', 'ab', 42, 7, 2.345),
+      Utilities.formatString('%s has %d cats', 'Ann', 3),
+      Utilities.formatString('no placeholders')];`);
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual([
+      ' 123.456000',
+      '   abc',
+      'ab    |00042|+7|2.35%',
+      'Ann has 3 cats',
+      'no placeholders',
+    ]);
+    expect(runScript(`return Utilities.formatString('%s and %s', 'one');`).error).toMatch(
+      /not enough arguments/i,
+    );
+  });
+
+  it('parses CSV into rows of strings, quotes and a custom delimiter included', () => {
+    const result = runScript(`return [
+      Utilities.parseCsv('a,b,c\\nd,e,f'),
+      Utilities.parseCsv('name,note\\r\\n"Doe, Jane","said ""hi"""\\n'),
+      Utilities.parseCsv('a\\tb\\tc\\nd\\te\\tf', '\\t'),
+      Utilities.parseCsv('x;"1;2"', ';')];`);
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual([
+      [
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ],
+      [
+        ['name', 'note'],
+        ['Doe, Jane', 'said "hi"'],
+      ],
+      [
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ],
+      [['x', '1;2']],
+    ]);
+  });
+
   it('advances the execution’s clock when the script sleeps', () => {
     const result = runScript(
       'var before = Date.now(); Utilities.sleep(1500); return Date.now() - before;',
