@@ -76,6 +76,22 @@ export function projectFromSources(
   return { id, manifest, files };
 }
 
+/** Apps Script's zone for a project whose manifest names none (what a new project gets). */
+export const DEFAULT_SCRIPT_TIME_ZONE = 'America/New_York';
+
+/** The project's time zone (manifest `timeZone`); a name that is no IANA zone id is refused. */
+export function scriptTimeZone(manifest: Manifest): string {
+  const zone = manifest.timeZone ?? DEFAULT_SCRIPT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new Error(
+      `Invalid timeZone "${zone}" in appsscript.json: use a time-zone id such as "Europe/Paris" or "Etc/UTC".`,
+    );
+  }
+  return zone;
+}
+
 type Section = { homepageTrigger?: { runFunction?: string } } & Record<string, unknown>;
 
 function section(manifest: Manifest, name: string): Section | undefined {

@@ -12,7 +12,7 @@ import type {
   UserAccount,
 } from './kernel';
 import { KILL_MESSAGE, transientFaultFor, TRANSIENT_MESSAGE, type FaultPlan } from './faults';
-import type { Project, ScriptFile } from './project';
+import { scriptTimeZone, type Project, type ScriptFile } from './project';
 import { QuotaExceeded } from './quota';
 import { deriveSeed, seededRandom, type Random } from './random';
 import type { World } from './world';
@@ -136,6 +136,13 @@ const CLOCK_AND_RANDOMNESS = new vm.Script(`(function (now, random) {
   Date = VirtualDate;
   Math.random = function () { return random(); };
 })`);
+
+/**
+ * Node's own process object, whose env.TZ V8 watches: under a test runner that gives each test
+ * file a copy of `process` (jest does), the copy's env does not reach V8, so it is read from the
+ * main context.
+ */
+const HOST_PROCESS = vm.runInThisContext('process') as NodeJS.Process;
 
 const CALL_SLOT = '__emulatorCall__';
 const CALL_SCRIPT = new vm.Script(`this[${CALL_SLOT}.fn](${CALL_SLOT}.event)`, {
@@ -315,7 +322,13 @@ export class Execution implements ExecutionContext {
   ): ExecutionResult {
     let value: unknown;
     let error: string | undefined;
+    const env = HOST_PROCESS.env;
+    const hostZone = env.TZ;
     try {
+      // The script's Date, Intl and toString follow the project's zone, not the machine's: the
+      // process-wide TZ is the one setting V8 reads for local time, and executions run one at a
+      // time (an overlapping one restores what it found).
+      env.TZ = scriptTimeZone(this.project.manifest);
       this.context = vm.createContext({});
       this.installClockAndRandomness(this.context);
       const globals: Record<string, unknown> = {};
@@ -332,6 +345,9 @@ export class Execution implements ExecutionContext {
       for (const finish of this.finishers) finish();
     } catch (thrown) {
       error = messageOf(thrown);
+    } finally {
+      if (hostZone === undefined) delete env.TZ;
+      else env.TZ = hostZone;
     }
     if (this.stoppedWith) error = this.stoppedWith;
     return {

@@ -1,6 +1,7 @@
 // Session, Logger and console: who is running (the execution's user, a trigger's creator), the
 // script's time zone, and logs captured per execution.
 import type { LogEntry, Execution } from '../runtime';
+import { scriptTimeZone } from '../project';
 import { guarded, type Members } from './guard';
 
 /** A User (Session's, a spreadsheet's owner or editor): only the email is known. */
@@ -18,7 +19,7 @@ export function sessionService(exec: Execution): Record<string, unknown> {
       getActiveUser: () => call('getActiveUser', () => fakeUser(exec, exec.user.email)),
       getEffectiveUser: () => call('getEffectiveUser', () => fakeUser(exec, exec.user.email)),
       getScriptTimeZone: () =>
-        call('getScriptTimeZone', () => exec.project.manifest.timeZone ?? 'America/New_York'),
+        call('getScriptTimeZone', () => scriptTimeZone(exec.project.manifest)),
       getActiveUserLocale: () => call('getActiveUserLocale', () => 'en'),
       getTemporaryActiveUserKey: () =>
         call('getTemporaryActiveUserKey', () =>

@@ -7,6 +7,7 @@ import type { ExecutionContext } from '../kernel';
 import type { Execution } from '../runtime';
 import { guarded, type Assert, type Members, type RealMembersOnly } from './guard';
 import { formatString, parseCsv } from './text-formats';
+import { javaZone, shortZoneName, type JavaZone } from './time-zones';
 
 /** Apps Script's Utilities.sleep accepts at most five minutes. */
 const MAX_SLEEP_MS = 300_000;
@@ -153,11 +154,17 @@ function partsIn(timeZone: string, epochMs: number): DateParts {
   };
 }
 
-/** Minutes east of UTC of `timeZone` at that instant. */
-export function offsetMinutes(timeZone: string, epochMs: number): number {
-  const p = partsIn(timeZone, epochMs);
+/** Minutes east of UTC of a zone at that instant. */
+function zoneOffset(zone: JavaZone, epochMs: number): number {
+  if (zone.kind === 'fixed') return zone.offsetMinutes;
+  const p = partsIn(zone.id, epochMs);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+/** Minutes east of UTC of `timeZone` (a Java zone id) at that instant. */
+export function offsetMinutes(timeZone: string, epochMs: number): number {
+  return zoneOffset(javaZone(timeZone), epochMs);
 }
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
@@ -170,14 +177,11 @@ function formatOffset(minutes: number, withColon: boolean): string {
 
 /** Formats like Java's SimpleDateFormat, which Utilities.formatDate uses. */
 export function formatDate(epochMs: number, timeZone: string, pattern: string): string {
-  let p: DateParts;
-  try {
-    p = partsIn(timeZone, epochMs);
-  } catch {
-    // Apps Script falls back to GMT for an unknown zone id, as Java's TimeZone does.
-    return formatDate(epochMs, 'UTC', pattern);
-  }
-  const offset = offsetMinutes(timeZone, epochMs);
+  // An unknown zone id is GMT, as Java's TimeZone makes it; GMT+9 and the like are fixed offsets.
+  const zone = javaZone(timeZone);
+  const offset = zoneOffset(zone, epochMs);
+  const p =
+    zone.kind === 'intl' ? partsIn(zone.id, epochMs) : partsIn('UTC', epochMs + offset * 60_000);
   const field = (letter: string, count: number): string => {
     switch (letter) {
       case 'y':
@@ -209,7 +213,7 @@ export function formatDate(epochMs: number, timeZone: string, pattern: string): 
       case 'a':
         return p.hour < 12 ? 'AM' : 'PM';
       case 'z':
-        return offset === 0 ? 'GMT' : `GMT${formatOffset(offset, true)}`;
+        return shortZoneName(zone, offset, (at) => zoneOffset(zone, at), epochMs);
       case 'Z':
         return formatOffset(offset, false);
       case 'X':

@@ -54,7 +54,7 @@ describe('Utilities', () => {
       'Wed, 15 Jul 2026 1:05 PM -0400',
     );
     expect(formatDate(winter, 'Asia/Kolkata', 'EEEE dd/MM/yy HH:mm z')).toBe(
-      'Thursday 15/01/26 22:35 GMT+05:30',
+      'Thursday 15/01/26 22:35 IST',
     );
     expect(formatDate(winter, 'Etc/UTC', "MMMM d 'at' H 'o''clock' X")).toBe(
       "January 15 at 17 o'clock Z",
@@ -102,6 +102,39 @@ describe('Utilities', () => {
         ['d', 'e', 'f'],
       ],
       [['x', '1;2']],
+    ]);
+  });
+
+  it('honours Java’s custom GMT offset ids (GMT+9, GMT-05:00, GMT+0530)', () => {
+    const at = Date.parse('2026-01-15T17:05:00Z');
+    expect(formatDate(at, 'GMT+9', 'yyyy-MM-dd HH:mm Z z')).toBe(
+      '2026-01-16 02:05 +0900 GMT+09:00',
+    );
+    expect(formatDate(at, 'GMT-05:00', 'HH:mm XXX z')).toBe('12:05 -05:00 GMT-05:00');
+    expect(formatDate(at, 'GMT+0530', 'HH:mm Z')).toBe('22:35 +0530');
+    // not a Java id: Java (and so Apps Script) falls back to GMT
+    expect(formatDate(at, 'UTC+9', 'HH:mm z')).toBe('17:05 GMT');
+  });
+
+  it('gives Java’s short zone names for pattern z, daylight saving included', () => {
+    const winter = Date.parse('2026-01-15T12:00:00Z');
+    const summer = Date.parse('2026-07-15T12:00:00Z');
+    const z = (zone: string, at: number) => formatDate(at, zone, 'z');
+    expect([z('America/New_York', winter), z('America/New_York', summer)]).toEqual(['EST', 'EDT']);
+    expect([z('America/Los_Angeles', winter), z('America/Los_Angeles', summer)]).toEqual([
+      'PST',
+      'PDT',
+    ]);
+    expect([z('Europe/Paris', winter), z('Europe/Paris', summer)]).toEqual(['CET', 'CEST']);
+    expect([z('Europe/London', winter), z('Europe/London', summer)]).toEqual(['GMT', 'BST']);
+    expect([z('Asia/Tokyo', summer), z('Etc/UTC', summer), z('GMT', summer)]).toEqual([
+      'JST',
+      'UTC',
+      'GMT',
+    ]);
+    expect([z('Australia/Sydney', winter), z('Australia/Sydney', summer)]).toEqual([
+      'AEDT',
+      'AEST',
     ]);
   });
 
