@@ -31,6 +31,13 @@ type GmailOptions = GoogleAppsScript.Gmail.GmailAdvancedOptions & { subject?: st
 
 const MAX_THREADS = 500;
 
+/** Options as Apps Script reads them: a missing object, or an option set to null, is absent. */
+function presentOptions(options: GmailOptions | null | undefined): GmailOptions {
+  return Object.fromEntries(
+    Object.entries(options ?? {}).filter(([, value]) => value !== null && value !== undefined),
+  ) as GmailOptions;
+}
+
 /** The state shared by the GmailApp objects of one execution. */
 class MailSession {
   accessToken: string | undefined;
@@ -97,12 +104,15 @@ class MailSession {
     recipient: string,
     subject: string,
     body: string,
-    options: GmailOptions = {},
+    given: GmailOptions | null = {},
     extraHeaders: { name: string; value: string }[] = [],
   ): { raw: string; recipients: Address[] } {
+    const options = presentOptions(given);
     const mailbox = this.mailbox;
-    const fromAddress = (options.from ?? mailbox.address).toLowerCase();
-    if (!mailbox.sendAs().includes(fromAddress)) {
+    // `from` may be "Name <address>": the address must be the user's or one of their aliases
+    const from = options.from === undefined ? undefined : parseAddressList(options.from)[0];
+    const fromAddress = from?.address ?? mailbox.address;
+    if (options.from !== undefined && (!from || !mailbox.sendAs().includes(fromAddress))) {
       throw this.ctx.error(
         `Invalid argument: from (${options.from} is not one of GmailApp.getAliases()).`,
       );
@@ -127,7 +137,10 @@ class MailSession {
     const headers = [
       {
         name: 'From',
-        value: formatAddress({ name: options.name ?? mailbox.name, address: fromAddress }),
+        value: formatAddress({
+          name: options.name ?? (from?.name || mailbox.name),
+          address: fromAddress,
+        }),
       },
       ...(to.length > 0 ? [{ name: 'To', value: to.map(formatAddress).join(', ') }] : []),
       ...(cc.length > 0 ? [{ name: 'Cc', value: cc.map(formatAddress).join(', ') }] : []),
@@ -167,10 +180,11 @@ class MailSession {
   reply(
     stored: StoredMessage,
     body: string,
-    options: GmailOptions,
+    given: GmailOptions | null,
     all: boolean,
     asDraft: boolean,
   ): StoredMessage | string {
+    const options = presentOptions(given);
     const targets = all ? this.replyAllTargets(stored) : { to: this.replyTarget(stored), cc: [] };
     const headers = replyHeaders(stored).filter((h) => h.name !== 'Subject');
     const subject = options.subject ?? replyHeaders(stored)[0].value;

@@ -46,6 +46,43 @@ describe('GmailApp.sendEmail', () => {
     );
   });
 
+  it('treats a null option as absent, in sends, drafts and replies', () => {
+    const { GmailApp, cand } = setup();
+    const nulls = {
+      htmlBody: null,
+      cc: null,
+      bcc: null,
+      replyTo: null,
+      name: null,
+      from: null,
+      attachments: null,
+    } as unknown as GoogleAppsScript.Gmail.GmailAdvancedOptions;
+    GmailApp.sendEmail('cand@mail.test', 'Nulls', 'plain', nulls);
+    GmailApp.sendEmail('cand@mail.test', 'No options', 'plain', null as never);
+    const received = [...cand.messages.values()];
+    expect(received.map((m) => [m.parsed.text?.trim(), /text\/html/.test(m.raw)])).toEqual([
+      ['plain', false],
+      ['plain', false],
+    ]);
+    expect(received[0].raw).toMatch(/^From: Rita Recruiter <rita@acme\.com>/m);
+    expect(GmailApp.createDraft('cand@mail.test', 'Draft', 'b', nulls).getMessage().getBody()).toBe(
+      'b',
+    );
+    const thread = GmailApp.search('in:sent subject:Nulls')[0];
+    const before = thread.getMessageCount();
+    expect(thread.reply('again', nulls)).toBe(thread);
+    expect(thread.getMessageCount()).toBeGreaterThan(before);
+  });
+
+  it('accepts from: "Name <alias>" by its address, and refuses it for an address not an alias', () => {
+    const { GmailApp, cand } = setup();
+    GmailApp.sendEmail('cand@mail.test', 'S', 'b', { from: 'Acme Jobs <Jobs@Acme.com>' });
+    expect([...cand.messages.values()][0].raw).toMatch(/^From: .*<jobs@acme\.com>/m);
+    expect(() =>
+      GmailApp.sendEmail('cand@mail.test', 'S', 'b', { from: 'Boss <ceo@acme.com>' }),
+    ).toThrow(/Invalid argument: from/);
+  });
+
   it('counts recipients against the daily quota and stops with Apps Script message', () => {
     const kernel = new FakeKernel();
     kernel.addUser('rita@acme.com', 'Rita');
