@@ -1,9 +1,11 @@
-// Gmail's search language for the emulator: label:, in:, is:, from:, to:, cc:, subject:,
-// after:/before:, newer_than:/older_than:, rfc822msgid:, has:attachment, -negation, quoted
-// phrases, plain words, and alternatives ({a b}, a OR b). Dates written yyyy/mm/dd are read as midnight UTC (see docs).
+// Gmail's search language for the emulator: label:, in:, is:, from:, to:, cc:, bcc:, subject:,
+// deliveredto:, list:, filename:, after:/before: (older:/newer:), newer_than:/older_than:,
+// rfc822msgid:, has:attachment, -negation, quoted phrases, plain words, grouping with ( ) (also
+// under an operator: subject:(a b)), and alternatives ({a b}, a OR b). Anything else throws.
+// Dates written yyyy/mm/dd are read as midnight UTC (see docs).
 import { type Mailbox, type StoredMessage, messageHeader } from './mail-system';
 
-/** One condition: `-op:value`, `op:"quoted value"`, `"phrase"` or `word` (operator ''). */
+/** One condition: `op:value`, `op:"quoted value"`, `"phrase"` or `word` (operator ''). */
 interface Condition {
   negated: boolean;
   operator: string;
@@ -14,7 +16,12 @@ interface AnyOf {
   negated: boolean;
   anyOf: Term[];
 }
-type Term = Condition | AnyOf;
+/** A group, `(a b)` or `op:(a b)`: match when all of its terms do. */
+interface AllOf {
+  negated: boolean;
+  allOf: Term[];
+}
+type Term = Condition | AnyOf | AllOf;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UNIT_MS: Record<string, number> = {
@@ -24,37 +31,105 @@ const UNIT_MS: Record<string, number> = {
   h: DAY_MS / 24,
 };
 
-/**
- * Splits a query into terms: `-op:value`, `op:"quoted value"`, `"phrase"`, `word`, and Gmail's
- * alternatives: `{a b c}` (any of them) and `a OR b`.
- */
-function parseQuery(query: string): Term[] {
-  const terms: Term[] = [];
-  const pattern = /(-?)\{([^}]*)\}|(-?)(?:([a-z_0-9]+):)?(?:"([^"]*)"|([^\s{}]+))/gi;
-  let or = false;
-  for (const match of query.matchAll(pattern)) {
-    const [, groupMinus, group, minus, operator, quoted, bare] = match;
-    let term: Term;
-    if (group !== undefined) {
-      term = { negated: groupMinus === '-', anyOf: parseQuery(group) };
-    } else {
-      const value = quoted ?? bare ?? '';
-      if (!operator && quoted === undefined && value === 'OR' && terms.length > 0) {
-        or = true;
-        continue;
-      }
-      if (!operator && value.toUpperCase() === 'AND') continue;
-      term = { negated: minus === '-', operator: (operator ?? '').toLowerCase(), value };
-    }
-    if (or) {
-      // `a OR b OR c` and `{a b} OR c` are both any of a, b, c: extend a plain group in place
-      const previous = terms.pop() as Term;
-      const alternatives = 'anyOf' in previous && !previous.negated ? previous.anyOf : [previous];
-      terms.push({ negated: false, anyOf: [...alternatives, term] });
-      or = false;
-    } else terms.push(term);
+const unsupported = (what: string) =>
+  new Error(`Unsupported search operator in the emulator: ${what}`);
+
+/** Reads a query by recursive descent; words inside `op:( … )` take that operator. */
+class QueryParser {
+  private at = 0;
+  constructor(private readonly query: string) {}
+
+  parse(): Term[] {
+    return this.sequence('', undefined);
   }
-  return terms;
+
+  private unbalanced(what: string): Error {
+    return new Error(`Unbalanced ${what} in search query: ${this.query}`);
+  }
+
+  private skipSpaces(): void {
+    while (/\s/.test(this.query[this.at] ?? '')) this.at += 1;
+  }
+
+  /** Terms up to `closer` (or the end), all required; `a OR b` folds into alternatives. */
+  private sequence(operator: string, closer: ')' | '}' | undefined): Term[] {
+    const terms: Term[] = [];
+    for (;;) {
+      this.skipSpaces();
+      const char = this.query[this.at];
+      if (char === undefined) {
+        if (closer) throw this.unbalanced(closer === ')' ? '"("' : '"{"');
+        return terms;
+      }
+      if (char === closer) {
+        this.at += 1;
+        return terms;
+      }
+      if (char === ')' || char === '}') throw this.unbalanced(`"${char}"`);
+      if (this.keyword('AND')) continue;
+      if (this.keyword('AROUND')) throw unsupported('AROUND');
+      const alternatives = [this.unary(operator)];
+      while (this.keyword('OR')) alternatives.push(this.unary(operator));
+      terms.push(
+        alternatives.length === 1 ? alternatives[0] : { negated: false, anyOf: alternatives },
+      );
+    }
+  }
+
+  /** Consumes a bare upper-case keyword (OR, AND, AROUND) standing alone. */
+  private keyword(word: string): boolean {
+    this.skipSpaces();
+    const end = this.at + word.length;
+    if (this.query.slice(this.at, end) !== word || !/^[\s(){}"]?$/.test(this.query[end] ?? ''))
+      return false;
+    this.at = end;
+    return true;
+  }
+
+  private unary(operator: string): Term {
+    this.skipSpaces();
+    const negated = this.query[this.at] === '-' && !/\s/.test(this.query[this.at + 1] ?? ' ');
+    if (negated) this.at += 1;
+    const term = this.primary(operator);
+    return { ...term, negated: negated !== term.negated };
+  }
+
+  private primary(operator: string): Term {
+    const char = this.query[this.at];
+    if (char === '(') {
+      this.at += 1;
+      return { negated: false, allOf: this.sequence(operator, ')') };
+    }
+    if (char === '{') {
+      this.at += 1;
+      return { negated: false, anyOf: this.sequence(operator, '}') };
+    }
+    if (char === '"') return { negated: false, operator, value: this.phrase() };
+    if (char === '+') throw unsupported('+ (exact word)');
+    const word = /^[^\s(){}"]+/.exec(this.query.slice(this.at))?.[0] ?? '';
+    if (!word) throw new Error(`Cannot read the search query at "${this.query.slice(this.at)}"`);
+    this.at += word.length;
+    const named = /^([a-z_0-9]+):(.*)$/i.exec(word);
+    if (!named) return { negated: false, operator, value: word };
+    const name = named[1].toLowerCase();
+    if (named[2]) return { negated: false, operator: name, value: named[2] };
+    // op:(a b), op:{a b}, op:"a b"
+    const next = this.query[this.at];
+    if (next === '(' || next === '{' || next === '"') return this.primary(name);
+    return { negated: false, operator: name, value: '' };
+  }
+
+  private phrase(): string {
+    const end = this.query.indexOf('"', this.at + 1);
+    if (end < 0) throw this.unbalanced("'\"'");
+    const text = this.query.slice(this.at + 1, end);
+    this.at = end + 1;
+    return text;
+  }
+}
+
+function parseQuery(query: string): Term[] {
+  return new QueryParser(query).parse();
 }
 
 /** Gmail writes label names in queries lowercased, with spaces and slashes as dashes. */
@@ -90,6 +165,9 @@ function hasLabel(mailbox: Mailbox, message: StoredMessage, value: string): bool
 
 type Predicate = (message: StoredMessage) => boolean;
 
+/** `is:` states kept as system labels (is:read is the absence of UNREAD). */
+const IS_LABELS = new Set(['unread', 'starred', 'important']);
+
 /**
  * The test one term makes of a message, built once per query: dates and ages are read, and an
  * unsupported operator refused, before any message is looked at (even in an empty mailbox).
@@ -104,6 +182,10 @@ function positivePredicateOf(mailbox: Mailbox, term: Term, now: number): Predica
     const alternatives = term.anyOf.map((t) => predicateOf(mailbox, t, now));
     return (message) => alternatives.some((test) => test(message));
   }
+  if ('allOf' in term) {
+    const all = term.allOf.map((t) => predicateOf(mailbox, t, now));
+    return (message) => all.every((test) => test(message));
+  }
   const { operator, value } = term;
   const header = (name: string) => (message: StoredMessage) =>
     contains(messageHeader(message, name), value);
@@ -114,9 +196,12 @@ function positivePredicateOf(mailbox: Mailbox, term: Term, now: number): Predica
       if (value.toLowerCase() === 'anywhere') return () => true;
       return (message) =>
         hasLabel(mailbox, message, value.toLowerCase() === 'drafts' ? 'draft' : value);
-    case 'is':
-      if (value.toLowerCase() === 'read') return (message) => !message.labelIds.has('UNREAD');
+    case 'is': {
+      const state = value.toLowerCase();
+      if (state === 'read') return (message) => !message.labelIds.has('UNREAD');
+      if (!IS_LABELS.has(state)) throw unsupported(`is:${value}`);
       return (message) => hasLabel(mailbox, message, value);
+    }
     case 'from':
       return header('From');
     case 'to':
@@ -128,10 +213,19 @@ function positivePredicateOf(mailbox: Mailbox, term: Term, now: number): Predica
       return header('Bcc');
     case 'subject':
       return header('Subject');
+    case 'deliveredto':
+      return header('Delivered-To');
+    case 'list':
+      return header('List-Id');
+    case 'filename':
+      return (message) =>
+        message.parsed.attachments.some((attachment) => contains(attachment.filename, value));
+    case 'newer':
     case 'after': {
       const since = parseDate(value);
       return (message) => message.internalDate >= since;
     }
+    case 'older':
     case 'before': {
       const until = parseDate(value);
       return (message) => message.internalDate < until;
@@ -151,7 +245,7 @@ function positivePredicateOf(mailbox: Mailbox, term: Term, now: number): Predica
     case 'has':
       if (value.toLowerCase() === 'attachment')
         return (message) => message.parsed.attachments.length > 0;
-      throw new Error(`Unsupported search operator in the emulator: has:${value}`);
+      throw unsupported(`has:${value}`);
     case '':
       return (message) =>
         contains(
@@ -163,7 +257,7 @@ function positivePredicateOf(mailbox: Mailbox, term: Term, now: number): Predica
           value,
         );
     default:
-      throw new Error(`Unsupported search operator in the emulator: ${operator}:`);
+      throw unsupported(`${operator}:`);
   }
 }
 
@@ -174,8 +268,10 @@ function looksInTrashOrSpam(terms: Term[]): boolean {
       !t.negated &&
       ('anyOf' in t
         ? looksInTrashOrSpam(t.anyOf)
-        : ['in', 'label', 'is'].includes(t.operator) &&
-          ['trash', 'spam', 'anywhere'].includes(t.value.toLowerCase())),
+        : 'allOf' in t
+          ? looksInTrashOrSpam(t.allOf)
+          : ['in', 'label', 'is'].includes(t.operator) &&
+            ['trash', 'spam', 'anywhere'].includes(t.value.toLowerCase())),
   );
 }
 

@@ -286,6 +286,46 @@ describe('search operators', () => {
     expect(subjects(GmailApp.search('{in:spam in:trash}'))).toEqual(['Old news']);
   });
 
+  it('groups terms with (), under an operator too, and alternatives with OR and {}', () => {
+    const { GmailApp } = seeded();
+    expect(subjects(GmailApp.search('subject:(interview slot)'))).toEqual(['Interview "slot"']);
+    expect(subjects(GmailApp.search('subject:(old slot)'))).toEqual([]);
+    expect(subjects(GmailApp.search('subject:(old OR slot)'))).toEqual([
+      'Interview "slot"',
+      'Old news',
+    ]);
+    expect(subjects(GmailApp.search('(ancient OR tuesday)'))).toEqual([
+      'Interview "slot"',
+      'Old news',
+    ]);
+    expect(subjects(GmailApp.search('{ancient tuesday}'))).toEqual([
+      'Interview "slot"',
+      'Old news',
+    ]);
+    expect(subjects(GmailApp.search('in:sent -(subject:old)'))).toEqual(['Interview "slot"']);
+    expect(subjects(GmailApp.search('in:sent -subject:(old news)'))).toEqual(['Interview "slot"']);
+    expect(subjects(GmailApp.search('(from:cand@mail.test OR subject:old) in:inbox'))).toEqual([
+      'Interview "slot"',
+    ]);
+    expect(subjects(GmailApp.search('subject:("pick a" OR news)'))).toEqual(['Old news']);
+  });
+
+  it('throws on syntax and operators it does not support, never matching nothing', () => {
+    const { GmailApp } = seeded();
+    for (const [query, message] of [
+      ['subject:(old news', /Unbalanced/],
+      ['old news)', /Unbalanced/],
+      ['{old news', /Unbalanced/],
+      ['"pick a slot', /Unbalanced/],
+      ['category:social', /Unsupported search operator in the emulator: category:/],
+      ['is:muted', /Unsupported search operator in the emulator: is:muted/],
+      ['larger:10M', /Unsupported search operator in the emulator: larger:/],
+      ['pick AROUND 3 slot', /Unsupported search operator in the emulator: AROUND/],
+      ['+slot', /Unsupported search operator in the emulator: \+/],
+    ] as const)
+      expect(() => GmailApp.search(query)).toThrow(message);
+  });
+
   it('pages with start and max, and rejects an unknown operator clearly', () => {
     const { GmailApp } = seeded();
     expect(subjects(GmailApp.search('in:sent', 1, 1))).toEqual(['Old news']);
