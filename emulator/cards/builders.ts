@@ -1,7 +1,7 @@
 // The CardService builders Baton and typical add-ons use, producing google.apps.card.v1 JSON for
 // cards and the add-on render-actions JSON for action responses (shapes in emulator/cards/README.md).
 import type { Json, JsonObject, CardContext, Internal } from './fake';
-import { compact, expectArgument, fake } from './fake';
+import { compact, expectArgument, fake, type Methods } from './fake';
 
 type Card_Service = GoogleAppsScript.Card_Service.CardService;
 
@@ -51,6 +51,8 @@ const ENUMS = {
   SelectionInputType: ['CHECK_BOX', 'RADIO_BUTTON', 'DROPDOWN', 'SWITCH', 'MULTI_SELECT'],
   SwitchControlType: ['SWITCH', 'CHECK_BOX'],
   TextButtonStyle: ['OUTLINED', 'FILLED', 'FILLED_TONAL', 'BORDERLESS'],
+  ContentType: ['TEXT', 'MUTABLE_HTML', 'IMMUTABLE_HTML'],
+  UpdateDraftBodyType: ['IN_PLACE_INSERT', 'INSERT_AT_START', 'INSERT_AT_END'],
 } satisfies Partial<Record<keyof Card_Service, string[]>>;
 
 type EnumName = keyof typeof ENUMS;
@@ -765,6 +767,117 @@ export function makeCardService(ctx: CardContext): Card_Service {
     );
   }
 
+  /** A list of addresses as the draft-update JSON holds them: `[{ email }]`. */
+  function recipientsAction<T>(kind: string, method: string, field: string) {
+    const emails: string[] = [];
+    return fake<T>(
+      ctx,
+      kind,
+      {
+        [method]: (list: unknown) => {
+          if (!Array.isArray(list))
+            throw fail(
+              `The parameters (${typeof list}) don't match the method signature for CardService.${kind}.${method}.`,
+            );
+          emails.push(...list.map(text));
+        },
+      } as Methods<T>,
+      () => ({ [field]: emails.map((email) => ({ email })) }),
+    );
+  }
+
+  function newUpdateDraftBodyAction() {
+    const insertContents: JsonObject[] = [];
+    let type: string | undefined;
+    const kind = 'UpdateDraftBodyAction';
+    return fake<GoogleAppsScript.Card_Service.UpdateDraftBodyAction>(
+      ctx,
+      kind,
+      {
+        addUpdateContent: (content, contentType) =>
+          void insertContents.push({
+            content: text(content),
+            contentType: enumValue('ContentType', contentType, `${kind}.addUpdateContent`),
+          }),
+        setUpdateType: (value) =>
+          void (type = enumValue('UpdateDraftBodyType', value, `${kind}.setUpdateType`)),
+      },
+      () => compact({ insertContents, type }),
+    );
+  }
+
+  function newUpdateDraftSubjectAction() {
+    let subject = '';
+    return fake<GoogleAppsScript.Card_Service.UpdateDraftSubjectAction>(
+      ctx,
+      'UpdateDraftSubjectAction',
+      { addUpdateSubject: (value) => void (subject = text(value)) },
+      () => ({ subject }),
+    );
+  }
+
+  /** The Gmail compose response: updates of the open draft's body, subject and recipients. */
+  function newUpdateDraftActionResponseBuilder() {
+    const parts: Record<string, Internal | undefined> = {};
+    const kind = 'UpdateDraftActionResponseBuilder';
+    const set = (field: string, argKind: string, method: string) => (value: unknown) =>
+      void (parts[field] = arg(value, [argKind], `${kind}.${method}`));
+    return fake<GoogleAppsScript.Card_Service.UpdateDraftActionResponseBuilder>(
+      ctx,
+      kind,
+      {
+        setUpdateDraftBodyAction: set(
+          'updateBody',
+          'UpdateDraftBodyAction',
+          'setUpdateDraftBodyAction',
+        ),
+        setUpdateDraftSubjectAction: set(
+          'updateSubject',
+          'UpdateDraftSubjectAction',
+          'setUpdateDraftSubjectAction',
+        ),
+        setUpdateDraftToRecipientsAction: set(
+          'updateToRecipients',
+          'UpdateDraftToRecipientsAction',
+          'setUpdateDraftToRecipientsAction',
+        ),
+        setUpdateDraftCcRecipientsAction: set(
+          'updateCcRecipients',
+          'UpdateDraftCcRecipientsAction',
+          'setUpdateDraftCcRecipientsAction',
+        ),
+        setUpdateDraftBccRecipientsAction: set(
+          'updateBccRecipients',
+          'UpdateDraftBccRecipientsAction',
+          'setUpdateDraftBccRecipientsAction',
+        ),
+        build: () =>
+          ctx.invoke('CardService', `${kind}.build`, () => {
+            const markup = compact(
+              Object.fromEntries(
+                Object.entries(parts).map(([field, part]) => [field, part?.json()]),
+              ),
+            );
+            if (Object.keys(markup).length === 0)
+              throw fail(
+                'An UpdateDraftActionResponse needs an update: call setUpdateDraftBodyAction(), setUpdateDraftSubjectAction() or a set...RecipientsAction().',
+              );
+            return built<GoogleAppsScript.Card_Service.UpdateDraftActionResponse>(
+              'UpdateDraftActionResponse',
+              {
+                renderActions: {
+                  hostAppAction: { gmailAction: { updateDraftActionMarkup: markup } },
+                },
+              },
+            );
+          }),
+      },
+      () => {
+        throw fail('An UpdateDraftActionResponseBuilder is not a response: call build() first.');
+      },
+    );
+  }
+
   const enums = Object.fromEntries(
     Object.entries(ENUMS).map(([name, values]) => [
       name,
@@ -803,6 +916,27 @@ export function makeCardService(ctx: CardContext): Card_Service {
       newNotification,
       newActionResponseBuilder,
       newUniversalActionResponseBuilder,
+      newUpdateDraftActionResponseBuilder,
+      newUpdateDraftBodyAction,
+      newUpdateDraftSubjectAction,
+      newUpdateDraftToRecipientsAction: () =>
+        recipientsAction<GoogleAppsScript.Card_Service.UpdateDraftToRecipientsAction>(
+          'UpdateDraftToRecipientsAction',
+          'addUpdateToRecipients',
+          'toRecipients',
+        ),
+      newUpdateDraftCcRecipientsAction: () =>
+        recipientsAction<GoogleAppsScript.Card_Service.UpdateDraftCcRecipientsAction>(
+          'UpdateDraftCcRecipientsAction',
+          'addUpdateCcRecipients',
+          'ccRecipients',
+        ),
+      newUpdateDraftBccRecipientsAction: () =>
+        recipientsAction<GoogleAppsScript.Card_Service.UpdateDraftBccRecipientsAction>(
+          'UpdateDraftBccRecipientsAction',
+          'addUpdateBccRecipients',
+          'bccRecipients',
+        ),
     },
     () => {
       throw fail('CardService is a service, not a card.');

@@ -151,6 +151,65 @@ describe('the emulated CardService', () => {
     expect(checkAddOnResultJson(json)).toEqual([]);
   });
 
+  it('gives update-draft responses the Gmail host-app action shape', () => {
+    const response = CS.newUpdateDraftActionResponseBuilder()
+      .setUpdateDraftBodyAction(
+        CS.newUpdateDraftBodyAction()
+          .addUpdateContent(
+            '<a href="https://www.google.com">Google</a>',
+            CS.ContentType.MUTABLE_HTML,
+          )
+          .addUpdateContent('Above is a google link.', CS.ContentType.TEXT)
+          .setUpdateType(CS.UpdateDraftBodyType.IN_PLACE_INSERT),
+      )
+      .setUpdateDraftSubjectAction(CS.newUpdateDraftSubjectAction().addUpdateSubject('Hello'))
+      .setUpdateDraftToRecipientsAction(
+        CS.newUpdateDraftToRecipientsAction().addUpdateToRecipients(['a@x.com', 'b@x.com']),
+      )
+      .setUpdateDraftCcRecipientsAction(
+        CS.newUpdateDraftCcRecipientsAction().addUpdateCcRecipients(['c@x.com']),
+      )
+      .setUpdateDraftBccRecipientsAction(
+        CS.newUpdateDraftBccRecipientsAction().addUpdateBccRecipients(['d@x.com']),
+      )
+      .build();
+    expect(addOnResultKind(response)).toBe('updateDraftActionResponse');
+    const json = toAddOnJson(response);
+    expect(json).toEqual({
+      renderActions: {
+        hostAppAction: {
+          gmailAction: {
+            updateDraftActionMarkup: {
+              updateBody: {
+                insertContents: [
+                  {
+                    content: '<a href="https://www.google.com">Google</a>',
+                    contentType: 'MUTABLE_HTML',
+                  },
+                  { content: 'Above is a google link.', contentType: 'TEXT' },
+                ],
+                type: 'IN_PLACE_INSERT',
+              },
+              updateSubject: { subject: 'Hello' },
+              updateToRecipients: { toRecipients: [{ email: 'a@x.com' }, { email: 'b@x.com' }] },
+              updateCcRecipients: { ccRecipients: [{ email: 'c@x.com' }] },
+              updateBccRecipients: { bccRecipients: [{ email: 'd@x.com' }] },
+            },
+          },
+        },
+      },
+    });
+    expect(checkAddOnResultJson(json)).toEqual([]);
+    expect(JSON.parse(response.printJson())).toEqual(json);
+    expect(() => CS.newUpdateDraftActionResponseBuilder().build()).toThrow(/needs an update/);
+    expect(() => CS.newUpdateDraftBodyAction().addUpdateContent('x', 'HTML' as never)).toThrow(
+      /don't match the method signature/,
+    );
+    expect(
+      checkAddOnResultJson({ renderActions: { hostAppAction: { gmailAction: {} } } }),
+    ).not.toEqual([]);
+  });
+
   it('returns a list of cards from a contextual trigger as a list of card JSON', () => {
     const cards = [CS.newCardBuilder().addSection(section('a')).build()];
     expect(addOnResultKind(cards)).toBe('cards');

@@ -21,7 +21,12 @@ export function standaloneCardService(): GoogleAppsScript.Card_Service.CardServi
 
 /** What an add-on function returned, as the host would receive it. */
 export type AddOnResultKind =
-  'card' | 'cards' | 'actionResponse' | 'universalActionResponse' | 'other';
+  | 'card'
+  | 'cards'
+  | 'actionResponse'
+  | 'universalActionResponse'
+  | 'updateDraftActionResponse'
+  | 'other';
 
 /** The kind of a script's return value: a Card, a list of Cards, an (universal) action response. */
 export function addOnResultKind(result: unknown): AddOnResultKind {
@@ -29,6 +34,7 @@ export function addOnResultKind(result: unknown): AddOnResultKind {
   if (kind === 'Card') return 'card';
   if (kind === 'ActionResponse') return 'actionResponse';
   if (kind === 'UniversalActionResponse') return 'universalActionResponse';
+  if (kind === 'UpdateDraftActionResponse') return 'updateDraftActionResponse';
   if (
     Array.isArray(result) &&
     result.length > 0 &&
@@ -38,7 +44,12 @@ export function addOnResultKind(result: unknown): AddOnResultKind {
   return 'other';
 }
 
-const RETURNABLE = ['Card', 'ActionResponse', 'UniversalActionResponse'];
+const RETURNABLE = [
+  'Card',
+  'ActionResponse',
+  'UniversalActionResponse',
+  'UpdateDraftActionResponse',
+];
 
 /** Every card or response the emulator hands out fits card.proto and the render-actions shape. */
 function checked(json: JsonObject): JsonObject {

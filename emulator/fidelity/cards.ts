@@ -1,5 +1,6 @@
 // Checks what an add-on shows: card JSON against google.apps.card.v1.Card from card.proto, and
-// action responses against the documented render-actions shape (navigations, notification, link).
+// action responses against the documented render-actions shape (navigations, notification, link,
+// or a Gmail host-app action that updates the open draft).
 import { checkJsonAgainst, loadProtos } from './proto-json';
 
 const CARD_PROTO = 'google/apps/card/v1/card.proto';
@@ -46,6 +47,8 @@ export function checkCardJson(card: unknown, where = 'card'): string[] {
  */
 export function checkRenderActionsJson(response: unknown, where = 'response'): string[] {
   const renderActions = isObject(response) ? response.renderActions : undefined;
+  if (isObject(renderActions) && 'hostAppAction' in renderActions)
+    return checkHostAppActionJson(response as Obj, where);
   const action = isObject(renderActions) ? renderActions.action : undefined;
   if (!isObject(action)) return [`${where}: expected { renderActions: { action: {...} } }`];
   const at = `${where}.renderActions.action`;
@@ -74,6 +77,74 @@ export function checkRenderActionsJson(response: unknown, where = 'response'): s
     problems.push(...checkJsonAgainst(openLinkType(), action.link, `${at}.link`));
     if (!isObject(action.link) || typeof action.link.url !== 'string' || !action.link.url)
       problems.push(`${at}.link.url: missing`);
+  }
+  return problems;
+}
+
+const CONTENT_TYPES = ['TEXT', 'MUTABLE_HTML', 'IMMUTABLE_HTML'];
+const BODY_UPDATE_TYPES = ['IN_PLACE_INSERT', 'INSERT_AT_START', 'INSERT_AT_END'];
+const RECIPIENT_UPDATES: Record<string, string> = {
+  updateToRecipients: 'toRecipients',
+  updateCcRecipients: 'ccRecipients',
+  updateBccRecipients: 'bccRecipients',
+};
+
+/**
+ * Problems with a Gmail compose response: `{ renderActions: { hostAppAction: { gmailAction: {
+ * updateDraftActionMarkup: { updateBody, updateSubject, update(To|Cc|Bcc)Recipients } } } } }`,
+ * the shape of Google's JSON schema for add-on responses (alternate runtimes).
+ */
+function checkHostAppActionJson(response: Obj, where: string): string[] {
+  const problems: string[] = [];
+  const unknown = (object: Obj, allowed: string[], at: string) =>
+    Object.keys(object)
+      .filter((key) => !allowed.includes(key))
+      .forEach((key) => problems.push(`${at}: unknown field ${key}`));
+  const renderActions = response.renderActions as Obj;
+  unknown(response, ['renderActions'], where);
+  unknown(renderActions, ['hostAppAction'], `${where}.renderActions`);
+  const host = renderActions.hostAppAction;
+  const gmail = isObject(host) ? host.gmailAction : undefined;
+  const markup = isObject(gmail) ? gmail.updateDraftActionMarkup : undefined;
+  const at = `${where}.renderActions.hostAppAction.gmailAction.updateDraftActionMarkup`;
+  if (!isObject(markup)) return [...problems, `${at}: missing`];
+  unknown(host as Obj, ['gmailAction'], `${where}.renderActions.hostAppAction`);
+  unknown(
+    gmail as Obj,
+    ['updateDraftActionMarkup'],
+    `${where}.renderActions.hostAppAction.gmailAction`,
+  );
+  unknown(markup, ['updateBody', 'updateSubject', ...Object.keys(RECIPIENT_UPDATES)], at);
+  if (Object.keys(markup).length === 0) problems.push(`${at}: needs at least one update`);
+  const body = markup.updateBody;
+  if (body !== undefined) {
+    const contents = isObject(body) ? body.insertContents : undefined;
+    if (!Array.isArray(contents) || contents.length === 0)
+      problems.push(`${at}.updateBody.insertContents: expected a non-empty list`);
+    else
+      contents.forEach((item, i) => {
+        if (
+          !isObject(item) ||
+          typeof item.content !== 'string' ||
+          !CONTENT_TYPES.includes(String(item.contentType))
+        )
+          problems.push(
+            `${at}.updateBody.insertContents[${i}]: expected { content, contentType: ${CONTENT_TYPES.join(' | ')} }`,
+          );
+      });
+    if (isObject(body) && body.type !== undefined && !BODY_UPDATE_TYPES.includes(String(body.type)))
+      problems.push(`${at}.updateBody.type: expected ${BODY_UPDATE_TYPES.join(' | ')}`);
+  }
+  if (markup.updateSubject !== undefined) {
+    const subject = markup.updateSubject;
+    if (!isObject(subject) || typeof subject.subject !== 'string')
+      problems.push(`${at}.updateSubject: expected { subject: "..." }`);
+  }
+  for (const [update, field] of Object.entries(RECIPIENT_UPDATES)) {
+    if (markup[update] === undefined) continue;
+    const list = isObject(markup[update]) ? (markup[update] as Obj)[field] : undefined;
+    if (!Array.isArray(list) || !list.every((r) => isObject(r) && typeof r.email === 'string'))
+      problems.push(`${at}.${update}: expected { ${field}: [{ email: "..." }] }`);
   }
   return problems;
 }
