@@ -13,7 +13,7 @@ export type { Project, Manifest, ScriptFile } from './project';
 export { Execution, TIME_LIMITS_MS, TIME_LIMIT_MESSAGE, formatLogArguments } from './runtime';
 export type { RunRequest, ExecutionResult, LogEntry, Realm } from './runtime';
 export { buildCardEvent, buildTimeEvent, isCardKind } from './events';
-export type { CardEventOptions } from './events';
+export type { CardEventOptions, FormInputValue, PickerInput } from './events';
 export { CostModel, COST_TABLE } from './cost';
 export type { LatencyRange } from './cost';
 export { QuotaBook, DAILY_LIMITS, QUOTA_MESSAGES } from './quota';

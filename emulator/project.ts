@@ -92,6 +92,17 @@ export function scriptTimeZone(manifest: Manifest): string {
   return zone;
 }
 
+const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+
+/**
+ * Whether card events carry the user's locale and time zone: only when the manifest sets
+ * `addOns.common.useLocaleFromApp` and lists the `script.locale` scope (Google's add-on docs).
+ */
+export function sendsUserLocale(manifest: Manifest): boolean {
+  const common = manifest.addOns?.common as { useLocaleFromApp?: unknown } | undefined;
+  return common?.useLocaleFromApp === true && (manifest.oauthScopes ?? []).includes(LOCALE_SCOPE);
+}
+
 type Section = { homepageTrigger?: { runFunction?: string } } & Record<string, unknown>;
 
 function section(manifest: Manifest, name: string): Section | undefined {

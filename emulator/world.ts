@@ -3,7 +3,7 @@
 // time-driven triggers in time order, each as its own execution as the trigger's owner.
 import { cardServices } from './cards/index';
 import { CostModel } from './cost';
-import { buildCardEvent, buildTimeEvent, isCardKind } from './events';
+import { buildCardEvent, buildTimeEvent, isCardKind, type FormInputValue } from './events';
 import type { FaultPlan } from './faults';
 import { gmailServices, MailSystem } from './gmail/index';
 import type {
@@ -16,7 +16,7 @@ import type {
   ServiceFactory,
   UserAccount,
 } from './kernel';
-import { manifestFunctions, type Project } from './project';
+import { manifestFunctions, sendsUserLocale, type Project } from './project';
 import { QUOTA_MESSAGES, QuotaBook } from './quota';
 import { seededRandom, type Random } from './random';
 import {
@@ -75,7 +75,7 @@ export interface NewUser {
 /** What to run: as RunRequest, with `kind` defaulting to 'direct' and a card event built if none given. */
 export type RunOptions = RunRequest & {
   /** Form inputs and parameters for the card event the world builds when `event` is absent. */
-  formInputs?: Record<string, string | string[]>;
+  formInputs?: Record<string, FormInputValue>;
   parameters?: Record<string, string>;
 };
 
@@ -225,6 +225,7 @@ export class World implements Kernel {
             now: this.now(),
             formInputs: options.formInputs,
             parameters: options.parameters,
+            localeFromApp: sendsUserLocale(options.project.manifest),
             spreadsheetTitle: host.activeSpreadsheetId
               ? this.sheets.get(host.activeSpreadsheetId)?.name
               : undefined,

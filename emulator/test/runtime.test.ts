@@ -1,8 +1,21 @@
 // Executions as Apps Script runs them: fresh globals every time, only Apps Script's globals, the
 // virtual clock, identity, manifest rules, time limits, and errors returned instead of thrown.
-import { addOn, ALICE, BOB, plainScript, twoUserWorld } from './helpers';
+import { ADD_ON_MANIFEST, addOn, ALICE, BOB, plainScript, twoUserWorld } from './helpers';
+import type { Manifest } from '../project';
 import { TIME_LIMIT_MESSAGE } from '../runtime';
 import { World } from '../world';
+
+const LOCALE_MANIFEST: Manifest = {
+  ...ADD_ON_MANIFEST,
+  oauthScopes: [
+    ...(ADD_ON_MANIFEST.oauthScopes ?? []),
+    'https://www.googleapis.com/auth/script.locale',
+  ],
+  addOns: {
+    ...ADD_ON_MANIFEST.addOns,
+    common: { ...(ADD_ON_MANIFEST.addOns!.common as object), useLocaleFromApp: true },
+  },
+};
 
 interface EventShape {
   commonEventObject: {
@@ -108,7 +121,7 @@ describe('an execution', () => {
   it('hands card executions a realistic event even when none is given', () => {
     const world = twoUserWorld();
     world.addUser({ email: 'tokyo@acme.com', timeZone: 'Asia/Tokyo' });
-    const project = addOn(`function pick(e) { return e; }`);
+    const project = addOn(`function pick(e) { return e; }`, LOCALE_MANIFEST);
     const result = world.run({
       project,
       as: 'tokyo@acme.com',
@@ -127,6 +140,62 @@ describe('an execution', () => {
     expect(event.parameters).toEqual({ campaign: 'c1' });
     expect(event.hostApp).toBe('gmail');
     expect(event.gmail).toEqual({ messageId: 'm1', threadId: 't1', accessToken: 'tok' });
+  });
+
+  it('sends the user’s locale and zone only with useLocaleFromApp and the script.locale scope', () => {
+    const world = twoUserWorld();
+    const fields = (manifest: Manifest) => {
+      const event = world.run({
+        project: addOn(`function pick(e) { return e; }`, manifest),
+        as: ALICE,
+        fn: 'pick',
+        kind: 'action',
+      }).value as Record<string, Record<string, unknown>>;
+      return [
+        'userLocale' in event.commonEventObject,
+        'timeZone' in event.commonEventObject,
+        'userLocale' in event,
+        'userTimezone' in event,
+      ];
+    };
+    const common = LOCALE_MANIFEST.addOns!.common as Record<string, unknown>;
+    expect(fields(LOCALE_MANIFEST)).toEqual([true, true, true, true]);
+    expect(fields(ADD_ON_MANIFEST)).toEqual([false, false, false, false]);
+    // the flag without the scope, and the scope without the flag, send nothing either
+    expect(fields({ ...LOCALE_MANIFEST, oauthScopes: ADD_ON_MANIFEST.oauthScopes })).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(
+      fields({
+        ...LOCALE_MANIFEST,
+        addOns: { ...LOCALE_MANIFEST.addOns, common: { ...common, useLocaleFromApp: false } },
+      }),
+    ).toEqual([false, false, false, false]);
+  });
+
+  it('hands date and time pickers’ values to the script as Google’s form inputs', () => {
+    const world = twoUserWorld();
+    const at = Date.parse('2026-03-05T14:30:00Z');
+    const result = world.run({
+      project: addOn(`function pick(e) { var f = e.commonEventObject.formInputs;
+        return [f.when.dateTimeInput.msSinceEpoch, f.when.dateTimeInput.hasTime,
+          new Date(f.day.dateInput.msSinceEpoch).toISOString(), f.at.timeInput.hours,
+          f.at.timeInput.minutes, f.name.stringInputs.value[0]]; }`),
+      as: ALICE,
+      fn: 'pick',
+      kind: 'action',
+      formInputs: {
+        when: { dateTimeInput: { msSinceEpoch: at, hasDate: true, hasTime: true } },
+        day: { dateInput: { msSinceEpoch: Date.parse('2026-03-05T00:00:00Z') } },
+        at: { timeInput: { hours: 9, minutes: 15 } },
+        name: 'Ann',
+      },
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual([at, true, '2026-03-05T00:00:00.000Z', 9, 15, 'Ann']);
   });
 
   it('ends card actions at 30 s and other executions at 6 min of simulated time', () => {
