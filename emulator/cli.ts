@@ -110,9 +110,11 @@ export function runCommand(argv: string[]): { code: number; stdout: string; stde
           ? { app, gmail: { messageId: 'msg-1', threadId: 'msg-1', accessToken: 'token-1' } }
           : { app };
     const result = world.run({ project, as: options.as, fn: options.fn, kind, host, event });
-    const stderr = options.logs
-      ? result.logs.map((entry) => `[${entry.level}] ${entry.message}\n`).join('')
-      : '';
+    const stderr =
+      (result.notices ?? []).map((notice) => `[notice] ${notice}\n`).join('') +
+      (options.logs
+        ? result.logs.map((entry) => `[${entry.level}] ${entry.message}\n`).join('')
+        : '');
     if (result.error !== undefined)
       return { code: 1, stdout: `${JSON.stringify({ error: result.error })}\n`, stderr };
     return { code: 0, stdout: `${JSON.stringify(toAddOnJson(result.value), null, 2)}\n`, stderr };

@@ -15,6 +15,7 @@ import { KILL_MESSAGE, transientFaultFor, TRANSIENT_MESSAGE, type FaultPlan } fr
 import { scriptTimeZone, type Project, type ScriptFile } from './project';
 import { QuotaExceeded } from './quota';
 import { deriveSeed, seededRandom, type Random } from './random';
+import { manifestNotices } from './services/absent';
 import type { World } from './world';
 
 /** Card actions and manifest triggers end at 30 s of simulated time, everything else at 6 min. */
@@ -78,6 +79,8 @@ export interface ExecutionResult {
   simulatedMs: number;
   /** True when the execution was stopped: time limit, injected kill, or runaway computation. */
   killed?: boolean;
+  /** What the emulator could not provide to this project (manifest libraries...), one line each. */
+  notices?: string[];
 }
 
 /** Globals of the script's own realm, used to hand it values it can use like its own. */
@@ -143,6 +146,27 @@ const CLOCK_AND_RANDOMNESS = new vm.Script(`(function (now, random) {
  * main context.
  */
 const HOST_PROCESS = vm.runInThisContext('process') as NodeJS.Process;
+
+/**
+ * The script's stacks show its own frames only, as Apps Script's do: a frame of a project file, or
+ * a built-in (Array.prototype.map...) the script called, and none of the emulator's.
+ */
+const SCRIPT_STACKS = new vm.Script(`(function (files) {
+  function own(frame) { var name = frame.getFileName(); return !!name && files.indexOf(name) >= 0; }
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    value: function (error, frames) {
+      var kept = frames.filter(function (frame, i) {
+        if (own(frame)) return true;
+        if (frame.getFileName()) return false;
+        return !!frames[i + 1] && own(frames[i + 1]);
+      });
+      var head;
+      try { head = String(error); } catch (e) { head = 'Error'; }
+      return head + kept.map(function (frame) { return '\\n    at ' + frame; }).join('');
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
+})`);
 
 const CALL_SLOT = '__emulatorCall__';
 const CALL_SCRIPT = new vm.Script(`this[${CALL_SLOT}.fn](${CALL_SLOT}.event)`, {
@@ -283,7 +307,15 @@ export class Execution implements ExecutionContext {
     this.methods[key] = (this.methods[key] ?? 0) + 1;
     this.spend(this.world.cost.latency(costKey ?? key, this.random));
     if (transient) throw this.error(transient.message ?? TRANSIENT_MESSAGE);
-    return body();
+    try {
+      return body();
+    } catch (thrown) {
+      // An error of the emulator's own realm (a plain Error of a helper, or a bug) reaches the
+      // script as one of its own, with its message and without the emulator's frames.
+      if (thrown instanceof Stopped || !this.context || thrown instanceof this.realm.Error)
+        throw thrown;
+      throw this.error(messageOf(thrown));
+    }
   }
 
   consumeQuota(quota: QuotaName, amount: number): void {
@@ -331,6 +363,9 @@ export class Execution implements ExecutionContext {
       env.TZ = scriptTimeZone(this.project.manifest);
       this.context = vm.createContext({});
       this.installClockAndRandomness(this.context);
+      (SCRIPT_STACKS.runInContext(this.context) as (files: string[]) => void)(
+        this.project.files.map((file) => file.name),
+      );
       const globals: Record<string, unknown> = {};
       for (const factory of platform) Object.assign(globals, factory(this));
       for (const factory of services) Object.assign(globals, factory(this));
@@ -350,6 +385,7 @@ export class Execution implements ExecutionContext {
       else env.TZ = hostZone;
     }
     if (this.stoppedWith) error = this.stoppedWith;
+    const notices = manifestNotices(this.project.manifest);
     return {
       executionId: this.executionId,
       user: this.user.email,
@@ -365,6 +401,7 @@ export class Execution implements ExecutionContext {
       methods: this.methods,
       simulatedMs: this.elapsedMs,
       ...(this.stoppedWith ? { killed: true } : {}),
+      ...(notices.length ? { notices } : {}),
     };
   }
 

@@ -1,7 +1,7 @@
 // The emulator's world: users, spreadsheets, property stores, caches, locks, triggers, quotas and
 // mail on one virtual clock. Executions run one at a time on that clock; advancing it fires due
 // time-driven triggers in time order, each as its own execution as the trigger's owner.
-import { cardServices } from './cards/index';
+import { addOnReturnRefusal, cardServices } from './cards/index';
 import { CostModel } from './cost';
 import { buildCardEvent, buildTimeEvent, isCardKind, type FormInputValue } from './events';
 import type { FaultPlan } from './faults';
@@ -26,6 +26,7 @@ import {
   type RunRequest,
   WALL_CLOCK_LIMIT_MS,
 } from './runtime';
+import { absentServices } from './services/absent';
 import { cacheService, CacheStores } from './services/cache';
 import { lockService, LockTable } from './services/lock';
 import { PropertyStores, propertiesService, type PropertyScope } from './services/properties';
@@ -40,6 +41,8 @@ export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that
 
 /** Services this module emulates itself; mail and cards come from their own modules. */
 const PLATFORM_SERVICES: PlatformServiceFactory[] = [
+  // first, so that every service the emulator has replaces its "not implemented" stand-in
+  absentServices,
   loggingServices,
   sessionService,
   utilitiesService,
@@ -252,6 +255,9 @@ export class World implements Kernel {
     if (this.running.length === 0) this.clock = Math.max(this.clock, this.latestEnd);
     if (kind === 'trigger')
       this.quotas.record(user.email, 'triggerRuntimeMs', result.simulatedMs, execution.startedAt);
+    const refused =
+      result.error === undefined && addOnReturnRefusal(kind, options.fn, result.value);
+    if (refused) result = { ...result, value: undefined, error: refused };
     this.executions.push(result);
     return result;
   }

@@ -76,3 +76,49 @@ export function toAddOnJson(result: unknown): Json {
   if (result === undefined) return null;
   return JSON.parse(JSON.stringify(result)) as Json;
 }
+
+/** What each kind of add-on execution may hand the host (undefined: nothing, for a background task). */
+const ACCEPTED: Record<string, { kinds: AddOnResultKind[]; nothing: boolean; wanted: string }> = {
+  homepage: { kinds: ['card', 'cards'], nothing: false, wanted: 'a Card or a list of Cards' },
+  contextual: { kinds: ['card', 'cards'], nothing: false, wanted: 'a Card or a list of Cards' },
+  universal: {
+    kinds: ['card', 'cards', 'universalActionResponse'],
+    nothing: true,
+    wanted: 'a UniversalActionResponse (or Cards), or nothing',
+  },
+  action: {
+    kinds: [
+      'card',
+      'cards',
+      'actionResponse',
+      'universalActionResponse',
+      'updateDraftActionResponse',
+    ],
+    nothing: true,
+    wanted: 'an ActionResponse, an UpdateDraftActionResponse or a Card, or nothing',
+  },
+};
+
+/**
+ * Why the host cannot show what an add-on function returned, or undefined when it can. The
+ * wording is the emulator's: Apps Script's own message for this was not found in its reference.
+ */
+export function addOnReturnRefusal(kind: string, fn: string, value: unknown): string | undefined {
+  const accepted = ACCEPTED[kind];
+  if (!accepted) return undefined;
+  if (value === undefined && accepted.nothing) return undefined;
+  const found = addOnResultKind(value);
+  if (accepted.kinds.includes(found)) return undefined;
+  const internal = internalOf(value);
+  const what =
+    value === undefined
+      ? 'nothing'
+      : internal
+        ? `a ${internal.kind}${internal.kind.endsWith('Builder') ? ' (call build() first)' : ''}`
+        : value === null
+          ? 'null'
+          : typeof value === 'object'
+            ? `an ${Array.isArray(value) ? 'array' : 'object'} that is not a CardService response`
+            : `a ${typeof value}`;
+  return `${fn} returned ${what}: a${kind === 'action' ? 'n' : ''} ${kind} function must return ${accepted.wanted}.`;
+}

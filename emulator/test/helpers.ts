@@ -1,6 +1,7 @@
 // Small hand-written Apps Script projects for the emulator's own tests: an add-on (manifest with
 // addOns, so the add-on rules apply) and a plain script, each with one Code.js.
 import { projectFromSources, type Manifest, type Project } from '../project';
+import type { ExecutionResult } from '../runtime';
 import { World } from '../world';
 
 export const ADD_ON_MANIFEST: Manifest = {
@@ -39,3 +40,17 @@ export function twoUserWorld(seed = 1): World {
   world.addUser({ email: BOB, name: 'Bob' });
   return world;
 }
+
+/**
+ * What a card execution's function saw, logged as `console.log(JSON.stringify(x))`: card
+ * executions may hand the host only cards and responses, so tests that look inside log instead.
+ */
+export function logged(result: ExecutionResult): unknown {
+  const last = result.logs[result.logs.length - 1];
+  if (!last) throw new Error(`Nothing was logged (error: ${result.error ?? 'none'}).`);
+  return JSON.parse(last.message);
+}
+
+/** A one-section card, for add-on functions in tests that must return one. */
+export const CARD_JS = `CardService.newCardBuilder().addSection(CardService.newCardSection()
+  .addWidget(CardService.newTextParagraph().setText('ok'))).build()`;

@@ -1,6 +1,6 @@
 // PropertiesService and CacheService as a script sees them: scopes and who shares them, missing
 // keys, the 9 KB / 500 KB limits with Apps Script's messages, and the daily read/write quota.
-import { addOn, ALICE, BOB, plainScript, twoUserWorld } from './helpers';
+import { addOn, ALICE, BOB, plainScript, twoUserWorld, logged } from './helpers';
 import { STORE_FULL, VALUE_TOO_LARGE } from '../services/properties';
 
 const STORES = `
@@ -25,7 +25,7 @@ describe('PropertiesService', () => {
     const sheet = world.createSpreadsheet({ owner: ALICE, editors: [BOB] });
     const project = addOn(`${STORES}
       function write() { put('Document', 'k', 'v'); }
-      function read() { return get('Document', 'k'); }`);
+      function read() { console.log(JSON.stringify(get('Document', 'k'))); }`);
     const inSheets = { app: 'sheets' as const, activeSpreadsheetId: sheet };
     expect(world.run({ project, as: ALICE, fn: 'hasDocumentStore' }).value).toBe(false);
     expect(
@@ -33,9 +33,9 @@ describe('PropertiesService', () => {
         .value,
     ).toBe(false);
     world.run({ project, as: ALICE, fn: 'write', kind: 'action', host: inSheets });
-    expect(world.run({ project, as: BOB, fn: 'read', kind: 'action', host: inSheets }).value).toBe(
-      'v',
-    );
+    expect(
+      logged(world.run({ project, as: BOB, fn: 'read', kind: 'action', host: inSheets })),
+    ).toBe('v');
   });
 
   it('refuses a value over 9 KB with Apps Script’s message and keeps the store unchanged', () => {

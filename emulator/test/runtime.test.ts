@@ -1,6 +1,15 @@
 // Executions as Apps Script runs them: fresh globals every time, only Apps Script's globals, the
 // virtual clock, identity, manifest rules, time limits, and errors returned instead of thrown.
-import { ADD_ON_MANIFEST, addOn, ALICE, BOB, plainScript, twoUserWorld } from './helpers';
+import {
+  ADD_ON_MANIFEST,
+  addOn,
+  ALICE,
+  BOB,
+  CARD_JS,
+  logged,
+  plainScript,
+  twoUserWorld,
+} from './helpers';
 import type { Manifest } from '../project';
 import { TIME_LIMIT_MESSAGE } from '../runtime';
 import { World } from '../world';
@@ -102,12 +111,21 @@ describe('an execution', () => {
   it('lets the host call only the functions the manifest names for homepage, contextual and universal executions', () => {
     const world = twoUserWorld();
     const project = addOn(
-      `function home(e) { return e.hostApp; } function sheetsHome(e) { return e.hostApp; } function secret() { return 'x'; }`,
+      `function home(e) { console.log(JSON.stringify(e.hostApp)); return ${CARD_JS}; }
+      function sheetsHome(e) { console.log(JSON.stringify(e.hostApp)); return ${CARD_JS}; }
+      function secret() { console.log('"x"'); }`,
     );
-    expect(world.run({ project, as: ALICE, fn: 'home', kind: 'homepage' }).value).toBe('gmail');
+    expect(logged(world.run({ project, as: ALICE, fn: 'home', kind: 'homepage' }))).toBe('gmail');
     expect(
-      world.run({ project, as: ALICE, fn: 'sheetsHome', kind: 'homepage', host: { app: 'sheets' } })
-        .value,
+      logged(
+        world.run({
+          project,
+          as: ALICE,
+          fn: 'sheetsHome',
+          kind: 'homepage',
+          host: { app: 'sheets' },
+        }),
+      ),
     ).toBe('sheets');
     expect(world.run({ project, as: ALICE, fn: 'secret', kind: 'homepage' }).error).toMatch(
       /secret is not a homepage function/,
@@ -115,13 +133,13 @@ describe('an execution', () => {
     expect(world.run({ project, as: ALICE, fn: 'secret', kind: 'universal' }).error).toMatch(
       /secret is not a universal function/,
     );
-    expect(world.run({ project, as: ALICE, fn: 'secret', kind: 'action' }).value).toBe('x');
+    expect(logged(world.run({ project, as: ALICE, fn: 'secret', kind: 'action' }))).toBe('x');
   });
 
   it('hands card executions a realistic event even when none is given', () => {
     const world = twoUserWorld();
     world.addUser({ email: 'tokyo@acme.com', timeZone: 'Asia/Tokyo' });
-    const project = addOn(`function pick(e) { return e; }`, LOCALE_MANIFEST);
+    const project = addOn(`function pick(e) { console.log(JSON.stringify(e)); }`, LOCALE_MANIFEST);
     const result = world.run({
       project,
       as: 'tokyo@acme.com',
@@ -131,7 +149,7 @@ describe('an execution', () => {
       formInputs: { subject: 'Hello', days: ['MON', 'TUE'] },
       parameters: { campaign: 'c1' },
     });
-    const event = result.value as EventShape;
+    const event = logged(result) as EventShape;
     expect(event.commonEventObject.formInputs.days.stringInputs.value).toEqual(['MON', 'TUE']);
     expect(event.commonEventObject.parameters).toEqual({ campaign: 'c1' });
     expect(event.commonEventObject.timeZone).toEqual({ id: 'Asia/Tokyo', offset: 9 * 3600_000 });
@@ -145,12 +163,14 @@ describe('an execution', () => {
   it('sends the user’s locale and zone only with useLocaleFromApp and the script.locale scope', () => {
     const world = twoUserWorld();
     const fields = (manifest: Manifest) => {
-      const event = world.run({
-        project: addOn(`function pick(e) { return e; }`, manifest),
-        as: ALICE,
-        fn: 'pick',
-        kind: 'action',
-      }).value as Record<string, Record<string, unknown>>;
+      const event = logged(
+        world.run({
+          project: addOn(`function pick(e) { console.log(JSON.stringify(e)); }`, manifest),
+          as: ALICE,
+          fn: 'pick',
+          kind: 'action',
+        }),
+      ) as Record<string, Record<string, unknown>>;
       return [
         'userLocale' in event.commonEventObject,
         'timeZone' in event.commonEventObject,
@@ -181,9 +201,9 @@ describe('an execution', () => {
     const at = Date.parse('2026-03-05T14:30:00Z');
     const result = world.run({
       project: addOn(`function pick(e) { var f = e.commonEventObject.formInputs;
-        return [f.when.dateTimeInput.msSinceEpoch, f.when.dateTimeInput.hasTime,
+        console.log(JSON.stringify([f.when.dateTimeInput.msSinceEpoch, f.when.dateTimeInput.hasTime,
           new Date(f.day.dateInput.msSinceEpoch).toISOString(), f.at.timeInput.hours,
-          f.at.timeInput.minutes, f.name.stringInputs.value[0]]; }`),
+          f.at.timeInput.minutes, f.name.stringInputs.value[0]])); }`),
       as: ALICE,
       fn: 'pick',
       kind: 'action',
@@ -195,7 +215,7 @@ describe('an execution', () => {
       },
     });
     expect(result.error).toBeUndefined();
-    expect(result.value).toEqual([at, true, '2026-03-05T00:00:00.000Z', 9, 15, 'Ann']);
+    expect(logged(result)).toEqual([at, true, '2026-03-05T00:00:00.000Z', 9, 15, 'Ann']);
   });
 
   it('ends card actions at 30 s and other executions at 6 min of simulated time', () => {

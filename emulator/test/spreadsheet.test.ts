@@ -1,12 +1,12 @@
 // SpreadsheetApp as a script sees it: sharing, the active spreadsheet, ranges, value types,
 // Apps Script's error messages, and writes buffered until the next read or flush.
-import { addOn, ALICE, BOB, twoUserWorld } from './helpers';
+import { addOn, ALICE, BOB, twoUserWorld, logged } from './helpers';
 import { NO_PERMISSION, parseA1 } from '../services/spreadsheet';
 
 const SHEETS = `
   function open(id) { try { return SpreadsheetApp.openById(id).getName(); } catch (e) { return e.message; } }
   function share(e) { SpreadsheetApp.openById(e.id).addEditor(e.email); }
-  function active() { var s = SpreadsheetApp.getActiveSpreadsheet(); return s && s.getId(); }
+  function active() { var s = SpreadsheetApp.getActiveSpreadsheet(); console.log(JSON.stringify(s && s.getId())); }
   function read(id) {
     var values = SpreadsheetApp.openById(id).getSheetByName('People').getDataRange().getValues();
     return values.map(function (row) { return row.map(function (v) { return v instanceof Date ? 'date:' + v.toISOString() : typeof v + ':' + v; }); });
@@ -58,9 +58,11 @@ describe('SpreadsheetApp', () => {
   it('has an active spreadsheet in a Sheets add-on execution and none in a trigger', () => {
     const { world, id, project } = worldWithSheet();
     const host = { app: 'sheets' as const, activeSpreadsheetId: id };
-    expect(world.run({ project, as: ALICE, fn: 'active', kind: 'action', host }).value).toBe(id);
-    expect(world.run({ project, as: ALICE, fn: 'active', kind: 'trigger', host }).value).toBeNull();
-    expect(world.run({ project, as: ALICE, fn: 'active', kind: 'action' }).value).toBeNull();
+    expect(logged(world.run({ project, as: ALICE, fn: 'active', kind: 'action', host }))).toBe(id);
+    expect(
+      logged(world.run({ project, as: ALICE, fn: 'active', kind: 'trigger', host })),
+    ).toBeNull();
+    expect(logged(world.run({ project, as: ALICE, fn: 'active', kind: 'action' }))).toBeNull();
   });
 
   it('returns numbers as numbers, dates as Dates and empty cells as ""', () => {
