@@ -80,6 +80,8 @@ export type RunOptions = RunRequest & {
   /** Form inputs and parameters for the card event the world builds when `event` is absent. */
   formInputs?: Record<string, FormInputValue>;
   parameters?: Record<string, string>;
+  /** The user's locale for that event (default `en`). */
+  locale?: string;
 };
 
 const MAX_TRIGGER_RUNS_PER_ADVANCE = 100_000;
@@ -228,6 +230,7 @@ export class World implements Kernel {
             now: this.now(),
             formInputs: options.formInputs,
             parameters: options.parameters,
+            locale: options.locale,
             localeFromApp: sendsUserLocale(options.project.manifest),
             spreadsheetTitle: host.activeSpreadsheetId
               ? this.sheets.get(host.activeSpreadsheetId)?.name

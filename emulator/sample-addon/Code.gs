@@ -21,9 +21,9 @@ function onSheetsHomepage(e) {
 }
 
 function onGmailMessage(e) {
-  return [
-    buildHomeCard_(Session.getActiveUser().getEmail(), visits_(), 'message ' + e.gmail.messageId),
-  ];
+  GmailApp.setCurrentMessageAccessToken(e.gmail.accessToken);
+  var subject = GmailApp.getMessageById(e.gmail.messageId).getSubject();
+  return [buildHomeCard_(Session.getActiveUser().getEmail(), visits_(), 'message: ' + subject)];
 }
 
 function onSave(e) {

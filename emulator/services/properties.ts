@@ -26,6 +26,17 @@ export class PropertyStores extends ScopedStores<string> {
     return Object.fromEntries(this.store(PropertyStores.key(projectId, scope, owner)));
   }
 
+  /** Sets values in one store from outside any execution (a saved world); no quota, no limits. */
+  seed(
+    projectId: string,
+    scope: PropertyScope,
+    owner: string,
+    values: Record<string, string>,
+  ): void {
+    const store = this.store(PropertyStores.key(projectId, scope, owner));
+    for (const [key, value] of Object.entries(values)) store.set(key, String(value));
+  }
+
   /** Bytes a store uses, keys included, as the 500 KB limit counts them. */
   static size(store: Map<string, string>): number {
     let total = 0;

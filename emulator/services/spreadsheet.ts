@@ -36,6 +36,8 @@ export interface SpreadsheetRecord {
 }
 
 export interface NewSpreadsheet {
+  /** Its id (a saved world's); default: a new random one. */
+  id?: string;
   owner: string;
   name?: string;
   /** Tab name → rows of values; the first tab is the active one. Default: one empty "Sheet1". */
@@ -79,8 +81,10 @@ export class SheetStore {
       rows: rows.map((row) => row.map(storedValue)),
       charts: [],
     }));
+    if (spec.id !== undefined && this.byId.has(spec.id))
+      throw new Error(`A spreadsheet with id ${spec.id} already exists in this world.`);
     const record: SpreadsheetRecord = {
-      id: this.newId(),
+      id: spec.id ?? this.newId(),
       name: spec.name ?? 'Untitled spreadsheet',
       owner: spec.owner,
       editors: new Set(spec.editors ?? []),
