@@ -4,18 +4,12 @@
 import { messageHeader } from './gmail/mail-system';
 import { buildMessage } from './gmail/mime';
 import type { Project } from './project';
+import type { NewSpreadsheet } from './services/spreadsheet';
 import type { NewUser, World } from './world';
 
 export interface WorldFile {
   users?: NewUser[];
-  spreadsheets?: {
-    id?: string;
-    owner: string;
-    name?: string;
-    tabs?: Record<string, unknown[][]>;
-    editors?: string[];
-    timeZone?: string;
-  }[];
+  spreadsheets?: NewSpreadsheet[];
   /** The project's stores: script, user (by email), document (by spreadsheet id). */
   properties?: {
     script?: Record<string, string>;
